@@ -1,0 +1,181 @@
+package uk.ombudsman.analytics.parsing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A decision's text cut into what the parser needs: the header values as printed, the summary, and the paragraphs
+ * with the section each stands in. Knows nothing of what the values mean.
+ */
+final class DecisionDocument {
+    /** {@code Body name (23 017 218)}, the reference optionally with a letter suffix. */
+    private static final Pattern REF_LINE = Pattern.compile(
+            "^(?<body>\\S.{0,200}?)\\s*\\(\\s*(?<ref>\\d{2}\\s*\\d{3}\\s*\\d{3}(?:\\s*[A-Za-z])?)\\s*\\)\\s*$");
+    private static final Pattern HEADER_FIELD = Pattern.compile(
+            "^(?<name>category|decision date|decision)\\s*:\\s*(?<value>.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FINAL_DECISION_MARK = Pattern.compile(
+            "^the ombudsm[ae]n'?s final decision\\s*:?\\s*(?<rest>.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUMMARY = Pattern.compile("^summary\\s*:\\s*(?<value>.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ITEM_MARKER = Pattern.compile(
+            "^(?:[-\\u2022\\u2023\\u25E6\\u2043\\u00B7*]|\\(?\\d{1,3}[.)]|\\(?[a-z][.)]|\\([ivx]{1,4}\\))\\s+");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
+    private static final Pattern NOISE_LINE = Pattern.compile("^(back to top|print this page|lgo logogram|"
+            + "skip to (main )?content|share this page|cookies?( settings)?)$", Pattern.CASE_INSENSITIVE);
+    /** How many lines after the reference line the header fields may stand in. */
+    private static final int HEADER_WINDOW = 16;
+
+    final String body;
+    final String caseRef;
+    final String categoryRaw;
+    final String outcomeRaw;
+    final String decisionDateRaw;
+    final String summary;
+    final boolean hasDecisionText;
+    final List<Line> lines;
+
+    private DecisionDocument(String body, String caseRef, String categoryRaw, String outcomeRaw,
+            String decisionDateRaw, String summary, boolean hasDecisionText, List<Line> lines) {
+        this.body = body;
+        this.caseRef = caseRef;
+        this.categoryRaw = categoryRaw;
+        this.outcomeRaw = outcomeRaw;
+        this.decisionDateRaw = decisionDateRaw;
+        this.summary = summary;
+        this.hasDecisionText = hasDecisionText;
+        this.lines = Collections.unmodifiableList(lines);
+    }
+
+    /** Typographic quotes and odd spaces become plain ones, so every later pattern sees one spelling. */
+    static String normalise(String s) {
+        String t = s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201B', '\'').replace('\u2032', '\'')
+                .replace('\u201C', '"').replace('\u201D', '"').replace('\u2013', '-').replace('\u2014', '-')
+                .replace('\u00AD', ' ').replace("\uFEFF", "");
+        return SPACES.matcher(t).replaceAll(" ").strip();
+    }
+
+    static DecisionDocument read(String text) {
+        String[] raw = text.split("\r\n|\r|\n");
+        List<String> plain = new ArrayList<>(raw.length);
+        for (String r : raw) {
+            String n = normalise(r);
+            if (!n.isEmpty() && !NOISE_LINE.matcher(n).matches()) {
+                plain.add(n);
+            }
+        }
+
+        int refAt = -1;
+        Matcher ref = null;
+        for (int i = 0; i < plain.size(); i++) {
+            Matcher m = REF_LINE.matcher(plain.get(i));
+            if (m.matches()) {
+                refAt = i;
+                ref = m;
+                break;
+            }
+        }
+        String body = ref == null ? null : ref.group("body").strip();
+        String caseRef = ref == null ? null : formatRef(ref.group("ref"));
+
+        String category = null;
+        String outcome = null;
+        String decisionDate = null;
+        String summary = null;
+        boolean decisionText = false;
+        int bodyStart = refAt + 1;
+        int headerEnd = refAt < 0 ? plain.size() : Math.min(plain.size(), refAt + 1 + HEADER_WINDOW);
+        for (int i = Math.max(refAt + 1, 0); i < headerEnd; i++) {
+            String line = plain.get(i);
+            Matcher f = HEADER_FIELD.matcher(line);
+            Matcher fin = FINAL_DECISION_MARK.matcher(line);
+            Matcher sum = SUMMARY.matcher(line);
+            if (f.matches()) {
+                String name = f.group("name").toLowerCase(java.util.Locale.ROOT);
+                String value = f.group("value").strip();
+                switch (name) {
+                    case "category" -> category = category == null ? value : category;
+                    case "decision date" -> decisionDate = decisionDate == null ? value : decisionDate;
+                    default -> outcome = outcome == null ? value : outcome;
+                }
+                bodyStart = i + 1;
+            } else if (fin.matches()) {
+                decisionText = true;
+                bodyStart = i + 1;
+                if (!fin.group("rest").isBlank()) {
+                    Matcher inline = SUMMARY.matcher(fin.group("rest"));
+                    if (inline.matches()) {
+                        summary = inline.group("value");
+                    }
+                }
+            } else if (sum.matches()) {
+                decisionText = true;
+                String value = sum.group("value").strip();
+                if (value.isEmpty() && i + 1 < plain.size() && Section.ofHeading(plain.get(i + 1)) == null) {
+                    value = plain.get(++i);
+                }
+                summary = value;
+                bodyStart = i + 1;
+                break;
+            } else if (Section.ofHeading(line) != null) {
+                break;
+            }
+        }
+        if (refAt < 0) {
+            // Without a reference line the body is everything: look for the decision's own words anywhere.
+            bodyStart = 0;
+            for (String line : plain) {
+                if (FINAL_DECISION_MARK.matcher(line).matches()) {
+                    decisionText = true;
+                    break;
+                }
+            }
+        }
+
+        List<Line> lines = new ArrayList<>();
+        Section section = Section.PREAMBLE;
+        for (int i = bodyStart; i < plain.size(); i++) {
+            String line = plain.get(i);
+            Matcher item = ITEM_MARKER.matcher(line);
+            boolean isItem = item.lookingAt();
+            String content = isItem ? line.substring(item.end()).strip() : line;
+            Section heading = isItem ? null : Section.ofHeading(content);
+            if (heading != null) {
+                section = heading;
+                decisionText |= heading == Section.FINAL || heading == Section.COMPLAINT;
+                if (section == Section.END) {
+                    break;
+                }
+                continue;
+            }
+            if (!content.isEmpty()) {
+                lines.add(new Line(content, isItem, section));
+            }
+        }
+        return new DecisionDocument(body, caseRef, category, outcome, decisionDate, summary, decisionText, lines);
+    }
+
+    /** Digits grouped as printed, with single spaces; the letter suffix of a re-issued decision kept. */
+    private static String formatRef(String ref) {
+        return SPACES.matcher(ref.strip()).replaceAll(" ").replaceAll("(\\d)\\s+([A-Za-z])$", "$1$2");
+    }
+
+    boolean hasReference() {
+        return caseRef != null;
+    }
+
+    List<Line> in(Section... sections) {
+        List<Line> out = new ArrayList<>();
+        for (Line l : lines) {
+            for (Section s : sections) {
+                if (l.section() == s) {
+                    out.add(l);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}

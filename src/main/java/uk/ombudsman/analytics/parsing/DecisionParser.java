@@ -1,0 +1,220 @@
+package uk.ombudsman.analytics.parsing;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import uk.ombudsman.analytics.record.BodyType;
+import uk.ombudsman.analytics.record.DecisionRecord;
+import uk.ombudsman.analytics.record.Outcome;
+import uk.ombudsman.analytics.record.Payment;
+import uk.ombudsman.analytics.record.QuarantineReason;
+import uk.ombudsman.analytics.reference.CouncilDirectory;
+import uk.ombudsman.analytics.reference.CouncilInfo;
+
+/**
+ * Decision file in, one record out. Plain Java with no Spark in it: the job calls it on executors, tests and other
+ * tools call it directly. Never throws on input: what it cannot read becomes a quarantine result or a warning.
+ */
+public final class DecisionParser implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private static final Pattern DELAY = Pattern.compile("\\bdelay(?:s|ed|ing)?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NO_DELAY = Pattern.compile(
+            "\\b(?:no|without|not cause any|any) (?:undue |unreasonable |significant )?delay\\b|\\bdid not delay\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FAULT = Pattern.compile("\\bfault\\b|\\bmaladministration\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATED_FAULT = Pattern.compile(
+            "\\b(?:no|any|not at|without|not find|did not find|found no|no evidence of)\\s+(?:\\w+\\s+)?fault\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_INVESTIGATING = Pattern.compile(
+            "\\bwe (?:will not|cannot|can not|can't|won't|should not|have decided not to) investigate\\b|"
+                    + "\\bwe have no (?:power|jurisdiction)\\b|\\boutside (?:our|the ombudsman's) jurisdiction\\b|"
+                    + "\\bnot investigate (?:this|his|her|their|the|mr|mrs|miss|ms)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final CouncilDirectory councils;
+
+    public DecisionParser(CouncilDirectory councils) {
+        this.councils = councils;
+    }
+
+    public ParseResult parse(String source, byte[] bytes) {
+        String digest = sha256(bytes == null ? new byte[0] : bytes);
+        InputDecoder.Decoded decoded = InputDecoder.decode(bytes);
+        if (decoded.rejection() != null) {
+            return ParseResult.rejected(decoded.rejection(), decoded.rejection().description(),
+                    bytes == null ? "" : new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.ISO_8859_1)
+                            .replaceAll("[^\\p{Print}\\n\\t]", "?"));
+        }
+        DecisionDocument doc = DecisionDocument.read(decoded.text());
+        if (!doc.hasReference() && !doc.hasDecisionText) {
+            return ParseResult.rejected(QuarantineReason.NOT_A_DECISION, QuarantineReason.NOT_A_DECISION.description(),
+                    decoded.text().strip());
+        }
+        return ParseResult.of(toRecord(doc, source, digest));
+    }
+
+    private DecisionRecord toRecord(DecisionDocument doc, String source, String digest) {
+        List<String> warnings = new ArrayList<>();
+        DecisionRecord r = new DecisionRecord();
+        r.setSource(source);
+        r.setSourceSha256(digest);
+        r.setCaseRef(doc.caseRef);
+        if (doc.caseRef == null) {
+            warnings.add(ParseWarning.NO_CASE_REF.name());
+        }
+
+        String council = doc.body == null ? null : DecisionDocument.normalise(doc.body);
+        r.setCouncil(council);
+        if (council != null) {
+            CouncilInfo info = councils.find(council).orElse(null);
+            if (info != null) {
+                r.setBodyType(info.bodyType());
+                r.setRegion(info.region());
+            } else {
+                r.setBodyType(CouncilDirectory.classifyUnknown(council));
+                warnings.add(ParseWarning.UNKNOWN_BODY.name());
+            }
+        } else {
+            r.setBodyType(BodyType.OTHER);
+        }
+
+        if (doc.categoryRaw != null && !doc.categoryRaw.isBlank()) {
+            String[] parts = doc.categoryRaw.split("\\s*>\\s*", 2);
+            r.setCategory(emptyToNull(parts[0]));
+            r.setSubcategory(parts.length > 1 ? emptyToNull(parts[1]) : null);
+        }
+        if (r.getCategory() == null) {
+            warnings.add(ParseWarning.NO_CATEGORY.name());
+        }
+
+        r.setSummary(emptyToNull(doc.summary));
+        if (r.getSummary() == null) {
+            warnings.add(ParseWarning.NO_SUMMARY.name());
+        }
+
+        r.setOutcomeRaw(emptyToNull(doc.outcomeRaw));
+        if (r.getOutcomeRaw() != null) {
+            Outcome o = Outcomes.fromWording(r.getOutcomeRaw());
+            if (o == null) {
+                r.setOutcome(Outcome.OTHER);
+                warnings.add(ParseWarning.UNKNOWN_OUTCOME.name());
+            } else {
+                r.setOutcome(o);
+            }
+        } else {
+            Outcome inferred = inferOutcome(doc);
+            r.setOutcome(inferred == null ? Outcome.OTHER : inferred);
+            warnings.add(inferred == null ? ParseWarning.NO_OUTCOME.name() : ParseWarning.OUTCOME_INFERRED.name());
+        }
+
+        LocalDate decisionDate = TextDates.parseFull(doc.decisionDateRaw);
+        r.setDecisionDate(decisionDate);
+        if (decisionDate == null) {
+            warnings.add(ParseWarning.NO_DECISION_DATE.name());
+        }
+
+        RemedyExtractor.Result remedy = RemedyExtractor.extract(doc, decisionDate);
+        r.setPayments(new ArrayList<>(remedy.payments()));
+        r.setPaymentTotalGbp(remedy.payments().stream().map(Payment::getAmountGbp)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
+        r.setRemedies(new ArrayList<>(remedy.remedies()));
+        r.setRemedyDeadlineDays(remedy.deadlineDays());
+        if (r.getOutcome() == Outcome.UPHELD && !remedy.hasRemedyText() && remedy.remedies().isEmpty()) {
+            warnings.add(ParseWarning.NO_REMEDY_FOR_UPHELD.name());
+        }
+
+        r.setDelayFault(r.getOutcome() == Outcome.UPHELD && findsDelayFault(doc));
+
+        TextDates.Mention complained = ComplaintDates.find(doc, decisionDate);
+        if (complained != null) {
+            r.setComplaintDate(complained.date());
+            r.setComplaintDatePrecision(complained.precision());
+            if (decisionDate != null) {
+                r.setComplaintToDecisionDays((int) ChronoUnit.DAYS.between(complained.date(), decisionDate));
+            }
+        } else if (r.getOutcome() == Outcome.UPHELD || r.getOutcome() == Outcome.NOT_UPHELD) {
+            warnings.add(ParseWarning.NO_COMPLAINT_DATE.name());
+        }
+        r.setParseWarnings(warnings);
+        return r;
+    }
+
+    /**
+     * Fault in a delay: the summary or the final decision speaks of delay, or a finding names a delay as fault.
+     * Only asked of upheld decisions, so the summary's "delay" is the Ombudsman's finding, not the complaint.
+     */
+    private static boolean findsDelayFault(DecisionDocument doc) {
+        List<String> texts = new ArrayList<>();
+        if (doc.summary != null) {
+            texts.add(doc.summary);
+        }
+        for (Line l : doc.in(Section.FINAL)) {
+            texts.add(l.text());
+        }
+        for (String t : texts) {
+            for (Sentences.Sentence s : Sentences.split(t)) {
+                if (DELAY.matcher(s.text()).find() && !NO_DELAY.matcher(s.text()).find()) {
+                    return true;
+                }
+            }
+        }
+        for (Line l : doc.in(Section.FINDINGS, Section.REMEDY)) {
+            for (Sentences.Sentence s : Sentences.split(l.text())) {
+                String t = s.text();
+                if (DELAY.matcher(t).find() && !NO_DELAY.matcher(t).find() && FAULT.matcher(t).find()
+                        && !NEGATED_FAULT.matcher(t).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** For pages without a {@code Decision :} line: what the decision's own words say, as the LGSCO counts it. */
+    static Outcome inferOutcome(DecisionDocument doc) {
+        StringBuilder text = new StringBuilder();
+        if (doc.summary != null) {
+            text.append(doc.summary).append(' ');
+        }
+        for (Line l : doc.in(Section.FINAL)) {
+            text.append(l.text()).append(' ');
+        }
+        String t = text.toString();
+        if (t.isBlank()) {
+            return null;
+        }
+        if (NOT_INVESTIGATING.matcher(t).find()) {
+            return Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES;
+        }
+        String withoutNegations = NEGATED_FAULT.matcher(t).replaceAll(" ");
+        if (FAULT.matcher(withoutNegations).find()) {
+            return Outcome.UPHELD;
+        }
+        if (NEGATED_FAULT.matcher(t).find()) {
+            return Outcome.NOT_UPHELD;
+        }
+        return null;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package uk.ombudsman.analytics.record;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One parsed LGSCO decision: every field of the decision-record spec. A mutable Java bean because Spark's bean
+ * encoder needs one; the parser fills it and nothing changes it afterwards. Column names for outputs are defined
+ * in {@code reports.Columns}, not here.
+ */
+public class DecisionRecord implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The reference in brackets after the body's name, digit groups separated by single spaces. */
+    private String caseRef;
+    /** The body's name before the reference, whitespace collapsed. */
+    private String council;
+    /** From the reference list of councils, else name rules. */
+    private BodyType bodyType;
+    /** English region from the reference list, or null. */
+    private String region;
+    /** Text of {@code Category :} before {@code >}. */
+    private String category;
+    /** Text after {@code >}, or null. */
+    private String subcategory;
+    /** The {@code Decision :} text as printed. */
+    private String outcomeRaw;
+    private Outcome outcome;
+    private LocalDate decisionDate;
+    /** The {@code Summary:} paragraph. */
+    private String summary;
+    /** Remedy payments, in the order the decision states them. */
+    private List<Payment> payments = new ArrayList<>();
+    /** Sum of payments; zero where there are none. */
+    private BigDecimal paymentTotalGbp;
+    /** Distinct remedies in {@link Remedy} order. */
+    private List<Remedy> remedies = new ArrayList<>();
+    /** Days from the decision date to the earliest deadline the remedy sets. */
+    private Integer remedyDeadlineDays;
+    /** The Ombudsman found fault in a delay by the body. */
+    private Boolean delayFault;
+    /** First date the complainant complained. */
+    private LocalDate complaintDate;
+    private DatePrecision complaintDatePrecision;
+    private Integer complaintToDecisionDays;
+    /** The input file's path or URI. */
+    private String source;
+    /** Hex SHA-256 of the input bytes. */
+    private String sourceSha256;
+    /** Short codes for what the parser could not determine. */
+    private List<String> parseWarnings = new ArrayList<>();
+
+    public String getCaseRef() {
+        return caseRef;
+    }
+
+    public void setCaseRef(String caseRef) {
+        this.caseRef = caseRef;
+    }
+
+    public String getCouncil() {
+        return council;
+    }
+
+    public void setCouncil(String council) {
+        this.council = council;
+    }
+
+    public BodyType getBodyType() {
+        return bodyType;
+    }
+
+    public void setBodyType(BodyType bodyType) {
+        this.bodyType = bodyType;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public String getSubcategory() {
+        return subcategory;
+    }
+
+    public void setSubcategory(String subcategory) {
+        this.subcategory = subcategory;
+    }
+
+    public String getOutcomeRaw() {
+        return outcomeRaw;
+    }
+
+    public void setOutcomeRaw(String outcomeRaw) {
+        this.outcomeRaw = outcomeRaw;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public LocalDate getDecisionDate() {
+        return decisionDate;
+    }
+
+    public void setDecisionDate(LocalDate decisionDate) {
+        this.decisionDate = decisionDate;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public List<Payment> getPayments() {
+        return payments;
+    }
+
+    public void setPayments(List<Payment> payments) {
+        this.payments = payments;
+    }
+
+    public BigDecimal getPaymentTotalGbp() {
+        return paymentTotalGbp;
+    }
+
+    public void setPaymentTotalGbp(BigDecimal paymentTotalGbp) {
+        this.paymentTotalGbp = paymentTotalGbp;
+    }
+
+    public List<Remedy> getRemedies() {
+        return remedies;
+    }
+
+    public void setRemedies(List<Remedy> remedies) {
+        this.remedies = remedies;
+    }
+
+    public Integer getRemedyDeadlineDays() {
+        return remedyDeadlineDays;
+    }
+
+    public void setRemedyDeadlineDays(Integer remedyDeadlineDays) {
+        this.remedyDeadlineDays = remedyDeadlineDays;
+    }
+
+    public Boolean getDelayFault() {
+        return delayFault;
+    }
+
+    public void setDelayFault(Boolean delayFault) {
+        this.delayFault = delayFault;
+    }
+
+    public LocalDate getComplaintDate() {
+        return complaintDate;
+    }
+
+    public void setComplaintDate(LocalDate complaintDate) {
+        this.complaintDate = complaintDate;
+    }
+
+    public DatePrecision getComplaintDatePrecision() {
+        return complaintDatePrecision;
+    }
+
+    public void setComplaintDatePrecision(DatePrecision complaintDatePrecision) {
+        this.complaintDatePrecision = complaintDatePrecision;
+    }
+
+    public Integer getComplaintToDecisionDays() {
+        return complaintToDecisionDays;
+    }
+
+    public void setComplaintToDecisionDays(Integer complaintToDecisionDays) {
+        this.complaintToDecisionDays = complaintToDecisionDays;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getSourceSha256() {
+        return sourceSha256;
+    }
+
+    public void setSourceSha256(String sourceSha256) {
+        this.sourceSha256 = sourceSha256;
+    }
+
+    public List<String> getParseWarnings() {
+        return parseWarnings;
+    }
+
+    public void setParseWarnings(List<String> parseWarnings) {
+        this.parseWarnings = parseWarnings;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DecisionRecord r && Objects.equals(caseRef, r.caseRef) && Objects.equals(council, r.council) && Objects.equals(bodyType, r.bodyType) && Objects.equals(region, r.region) && Objects.equals(category, r.category) && Objects.equals(subcategory, r.subcategory) && Objects.equals(outcomeRaw, r.outcomeRaw) && Objects.equals(outcome, r.outcome) && Objects.equals(decisionDate, r.decisionDate) && Objects.equals(summary, r.summary) && Objects.equals(payments, r.payments) && Objects.equals(paymentTotalGbp, r.paymentTotalGbp) && Objects.equals(remedies, r.remedies) && Objects.equals(remedyDeadlineDays, r.remedyDeadlineDays) && Objects.equals(delayFault, r.delayFault) && Objects.equals(complaintDate, r.complaintDate) && Objects.equals(complaintDatePrecision, r.complaintDatePrecision) && Objects.equals(complaintToDecisionDays, r.complaintToDecisionDays) && Objects.equals(source, r.source) && Objects.equals(sourceSha256, r.sourceSha256) && Objects.equals(parseWarnings, r.parseWarnings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(caseRef, sourceSha256);
+    }
+
+    @Override
+    public String toString() {
+        return "DecisionRecord[" + caseRef + " " + council + " " + outcome + " " + decisionDate + "]";
+    }
+}

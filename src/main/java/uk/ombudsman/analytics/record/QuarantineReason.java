@@ -1,0 +1,19 @@
+package uk.ombudsman.analytics.record;
+
+/** Why an input file did not become a decision record. Each reason is counted in the manifest. */
+public enum QuarantineReason {
+    EMPTY("the file is empty or only whitespace"),
+    BINARY("the file is binary, not text or HTML"),
+    NOT_A_DECISION("no 'Body (NN NNN NNN)' reference line and no Ombudsman decision text"),
+    UNREADABLE("the file could not be read");
+
+    private final String description;
+
+    QuarantineReason(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}
