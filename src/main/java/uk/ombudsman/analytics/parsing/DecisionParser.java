@@ -51,13 +51,13 @@ public final class DecisionParser implements Serializable {
         String digest = sha256(bytes == null ? new byte[0] : bytes);
         InputDecoder.Decoded decoded = InputDecoder.decode(bytes);
         if (decoded.rejection() != null) {
-            return ParseResult.rejected(decoded.rejection(), decoded.rejection().description(),
+            return ParseResult.quarantined(decoded.rejection(), decoded.rejection().description(),
                     bytes == null ? "" : new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.ISO_8859_1)
                             .replaceAll("[^\\p{Print}\\n\\t]", "?"));
         }
         DecisionDocument doc = DecisionDocument.read(decoded.text());
         if (!doc.hasReference() && !doc.hasDecisionText) {
-            return ParseResult.rejected(QuarantineReason.NOT_A_DECISION, QuarantineReason.NOT_A_DECISION.description(),
+            return ParseResult.quarantined(QuarantineReason.NOT_A_DECISION, QuarantineReason.NOT_A_DECISION.description(),
                     decoded.text().strip());
         }
         return ParseResult.of(toRecord(doc, source, digest));

@@ -12,7 +12,8 @@ public record ParseResult(DecisionRecord decision, QuarantineReason rejection, S
         return new ParseResult(decision, null, null, null);
     }
 
-    static ParseResult rejected(QuarantineReason reason, String detail, String text) {
+    /** A file that never reached the parser (unreadable, too large) or that the parser rejected. */
+    public static ParseResult quarantined(QuarantineReason reason, String detail, String text) {
         String preview = text == null ? "" : text.substring(0, Math.min(text.length(), PREVIEW_CHARS));
         return new ParseResult(null, reason, detail, preview);
     }

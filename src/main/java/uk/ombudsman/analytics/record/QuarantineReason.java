@@ -5,7 +5,11 @@ public enum QuarantineReason {
     EMPTY("the file is empty or only whitespace"),
     BINARY("the file is binary, not text or HTML"),
     NOT_A_DECISION("no 'Body (NN NNN NNN)' reference line and no Ombudsman decision text"),
+    TOO_LARGE("the file is larger than any decision (over " + QuarantineReason.MAX_FILE_MB + " MB)"),
     UNREADABLE("the file could not be read");
+
+    /** No decision page comes near this size; larger files are not read into memory. */
+    public static final int MAX_FILE_MB = 64;
 
     private final String description;
 

@@ -1,0 +1,28 @@
+package uk.ombudsman.analytics.cli;
+
+import picocli.CommandLine;
+import uk.ombudsman.analytics.job.JobFailure;
+
+/** A failure becomes one clear line on stderr and an exit code; the stack trace only with --verbose. */
+final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+    static final int EXIT_FAILED = 1;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
+                || parsed.hasMatchedOption("--verbose");
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        cli.getErr().println("error: " + firstLine(message));
+        if (verbose) {
+            e.printStackTrace(cli.getErr());
+        } else if (!(e instanceof JobFailure)) {
+            cli.getErr().println("(run again with --verbose for the full trace)");
+        }
+        return e instanceof JobFailure f ? f.exitCode() : EXIT_FAILED;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,72 @@
+package uk.ombudsman.analytics.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.year;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import uk.ombudsman.analytics.reports.Columns;
+
+/** The parsed beans as the output tables: snake_case columns in the spec's order. */
+final class DecisionTable {
+    private static final String D = "decision.";
+
+    private DecisionTable() {
+    }
+
+    static Dataset<Row> decisions(Dataset<ParsedFile> parsed) {
+        Column payments = transform(col(D + "payments"), p -> struct(
+                p.getField("amountGbp").cast(DataTypes.createDecimalType(12, 2)).as(Columns.AMOUNT_GBP),
+                p.getField("purpose").as(Columns.PURPOSE),
+                p.getField("evidence").as(Columns.EVIDENCE)));
+        return parsed.filter(col("decision").isNotNull()).select(
+                col(D + "caseRef").as(Columns.CASE_REF),
+                col(D + "council").as(Columns.COUNCIL),
+                col(D + "bodyType").as(Columns.BODY_TYPE),
+                col(D + "region").as(Columns.REGION),
+                col(D + "category").as(Columns.CATEGORY),
+                col(D + "subcategory").as(Columns.SUBCATEGORY),
+                col(D + "outcomeRaw").as(Columns.OUTCOME_RAW),
+                col(D + "outcome").as(Columns.OUTCOME),
+                col(D + "decisionDate").as(Columns.DECISION_DATE),
+                year(col(D + "decisionDate")).as(Columns.DECISION_YEAR),
+                col(D + "summary").as(Columns.SUMMARY),
+                payments.as(Columns.PAYMENTS),
+                col(D + "paymentTotalGbp").cast(DataTypes.createDecimalType(12, 2)).as(Columns.PAYMENT_TOTAL_GBP),
+                col(D + "remedies").as(Columns.REMEDIES),
+                col(D + "remedyDeadlineDays").as(Columns.REMEDY_DEADLINE_DAYS),
+                col(D + "delayFault").as(Columns.DELAY_FAULT),
+                col(D + "complaintDate").as(Columns.COMPLAINT_DATE),
+                col(D + "complaintDatePrecision").as(Columns.COMPLAINT_DATE_PRECISION),
+                col(D + "complaintToDecisionDays").as(Columns.COMPLAINT_TO_DECISION_DAYS),
+                col(D + "source").as(Columns.SOURCE),
+                col(D + "sourceSha256").as(Columns.SOURCE_SHA256),
+                col(D + "parseWarnings").as(Columns.PARSE_WARNINGS));
+    }
+
+    /** decisions.csv: the same rows with list fields flattened and the evidence sentences left out. */
+    static Dataset<Row> forCsv(Dataset<Row> decisions) {
+        return decisions.select(
+                col(Columns.CASE_REF), col(Columns.COUNCIL), col(Columns.BODY_TYPE), col(Columns.REGION),
+                col(Columns.CATEGORY), col(Columns.SUBCATEGORY), col(Columns.OUTCOME_RAW), col(Columns.OUTCOME),
+                col(Columns.DECISION_DATE),
+                transform(col(Columns.PAYMENTS), p -> p.getField(Columns.AMOUNT_GBP)).as(Columns.PAYMENTS_GBP),
+                transform(col(Columns.PAYMENTS), p -> p.getField(Columns.PURPOSE)).as(Columns.PAYMENT_PURPOSES),
+                col(Columns.PAYMENT_TOTAL_GBP), col(Columns.REMEDIES), col(Columns.REMEDY_DEADLINE_DAYS),
+                col(Columns.DELAY_FAULT), col(Columns.COMPLAINT_DATE), col(Columns.COMPLAINT_DATE_PRECISION),
+                col(Columns.COMPLAINT_TO_DECISION_DAYS), col(Columns.SUMMARY), col(Columns.SOURCE),
+                col(Columns.SOURCE_SHA256), col(Columns.PARSE_WARNINGS));
+    }
+
+    static Dataset<Row> quarantine(Dataset<ParsedFile> parsed) {
+        return parsed.filter(col("decision").isNull()).select(
+                col("source").as(Columns.SOURCE),
+                col("reason").as(Columns.REASON),
+                col("detail").as(Columns.DETAIL),
+                col("preview").as(Columns.PREVIEW));
+    }
+}

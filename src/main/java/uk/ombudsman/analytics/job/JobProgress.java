@@ -1,0 +1,19 @@
+package uk.ombudsman.analytics.job;
+
+/** Told when the job enters each stage, so a command line can show where a long run is. */
+@FunctionalInterface
+public interface JobProgress {
+    JobProgress SILENT = stage -> {
+    };
+
+    void stage(Stage stage);
+
+    /** The stages of a run, in order. */
+    enum Stage {
+        READ_AND_PARSE,
+        WRITE_DECISIONS,
+        WRITE_QUARANTINE,
+        WRITE_REPORTS,
+        PUBLISH
+    }
+}

@@ -1,0 +1,45 @@
+package uk.ombudsman.analytics.job;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession. The master comes from spark-submit when the job is submitted; only a local run names
+ * one, and only then are the loopback bindings and the small-data defaults applied.
+ */
+public final class Sessions {
+    public static final String APP_NAME = "lgsco-decision-analytics";
+
+    private Sessions() {
+    }
+
+    /** @param master a master URL such as {@code local[2]}, or null to take spark-submit's */
+    public static SparkSession create(String master) {
+        SparkConf conf = new SparkConf().setAppName(APP_NAME);
+        boolean submitted = conf.contains("spark.master");
+        if (!submitted) {
+            String m = master == null ? "local[*]" : master;
+            conf.setMaster(m);
+            if (m.startsWith("local")) {
+                localDefaults(conf);
+            }
+        } else if (master != null) {
+            conf.setMaster(master);
+        }
+        // Dates come back as java.time values, the types the parser uses.
+        conf.setIfMissing("spark.sql.datetime.java8API.enabled", "true");
+        // Our _manifest.json marks a complete output; Hadoop's _SUCCESS files and local .crc files are clutter.
+        conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+        conf.setIfMissing("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** What a laptop run wants: no UI, loopback only, few shuffle partitions. */
+    static void localDefaults(SparkConf conf) {
+        conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.driver.host", "127.0.0.1");
+        conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        conf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    }
+}

@@ -1,0 +1,74 @@
+package uk.ombudsman.analytics.reports;
+
+import java.util.List;
+
+/**
+ * Every column name the outputs use, in one place: the decision record's fields in snake_case (as the spec names
+ * them), the quarantine's, and the report metrics. Nothing else in the code spells a column name.
+ */
+public final class Columns {
+    private Columns() {
+    }
+
+    // The decision record.
+    public static final String CASE_REF = "case_ref";
+    public static final String COUNCIL = "council";
+    public static final String BODY_TYPE = "body_type";
+    public static final String REGION = "region";
+    public static final String CATEGORY = "category";
+    public static final String SUBCATEGORY = "subcategory";
+    public static final String OUTCOME_RAW = "outcome_raw";
+    public static final String OUTCOME = "outcome";
+    public static final String DECISION_DATE = "decision_date";
+    public static final String DECISION_YEAR = "decision_year";
+    public static final String SUMMARY = "summary";
+    public static final String PAYMENTS = "payments";
+    public static final String AMOUNT_GBP = "amount_gbp";
+    public static final String PURPOSE = "purpose";
+    public static final String EVIDENCE = "evidence";
+    public static final String PAYMENT_TOTAL_GBP = "payment_total_gbp";
+    public static final String REMEDIES = "remedies";
+    public static final String REMEDY = "remedy";
+    public static final String REMEDY_DEADLINE_DAYS = "remedy_deadline_days";
+    public static final String DELAY_FAULT = "delay_fault";
+    public static final String COMPLAINT_DATE = "complaint_date";
+    public static final String COMPLAINT_DATE_PRECISION = "complaint_date_precision";
+    public static final String COMPLAINT_TO_DECISION_DAYS = "complaint_to_decision_days";
+    public static final String SOURCE = "source";
+    public static final String SOURCE_SHA256 = "source_sha256";
+    public static final String PARSE_WARNINGS = "parse_warnings";
+
+    // decisions.csv: list fields flattened, named as in the seeds' truth file.
+    public static final String PAYMENTS_GBP = "payments_gbp";
+    public static final String PAYMENT_PURPOSES = "payment_purposes";
+
+    // The quarantine.
+    public static final String REASON = "reason";
+    public static final String DETAIL = "detail";
+    public static final String PREVIEW = "preview";
+
+    // Report metrics.
+    public static final String DECISIONS = "decisions";
+    public static final String UPHELD = "upheld";
+    public static final String NOT_UPHELD = "not_upheld";
+    public static final String CLOSED_AFTER_INITIAL_ENQUIRIES = "closed_after_initial_enquiries";
+    public static final String OTHER_OUTCOME = "other_outcome";
+    public static final String UPHOLD_RATE = "uphold_rate";
+    public static final String UPHOLD_RATE_CI_LOW = "uphold_rate_ci_low";
+    public static final String UPHOLD_RATE_CI_HIGH = "uphold_rate_ci_high";
+    public static final String DECISIONS_WITH_PAYMENT = "decisions_with_payment";
+    public static final String PAYMENT_MEAN_GBP = "payment_mean_gbp";
+    public static final String PAYMENT_MEDIAN_GBP = "payment_median_gbp";
+    public static final String PAYMENT_MAX_GBP = "payment_max_gbp";
+    public static final String DAYS_MEAN = "complaint_to_decision_days_mean";
+    public static final String DAYS_MEDIAN = "complaint_to_decision_days_median";
+    public static final String DELAY_FAULT_RATE = "delay_fault_rate";
+    public static final String FIRST_DECISION_DATE = "first_decision_date";
+    public static final String LAST_DECISION_DATE = "last_decision_date";
+
+    /** The metric columns of every grouped report, in output order. */
+    public static final List<String> METRICS = List.of(DECISIONS, UPHELD, NOT_UPHELD, CLOSED_AFTER_INITIAL_ENQUIRIES,
+            OTHER_OUTCOME, UPHOLD_RATE, UPHOLD_RATE_CI_LOW, UPHOLD_RATE_CI_HIGH, DECISIONS_WITH_PAYMENT,
+            PAYMENT_TOTAL_GBP, PAYMENT_MEAN_GBP, PAYMENT_MEDIAN_GBP, PAYMENT_MAX_GBP, DAYS_MEAN, DAYS_MEDIAN,
+            DELAY_FAULT_RATE, FIRST_DECISION_DATE, LAST_DECISION_DATE);
+}
