@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the job in Spark local mode on this machine. With no options: the bundled sample corpus into ./output.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+usage() {
+  cat <<USAGE
+Usage: jobs/run-local.sh [--input PATH] [--output PATH] [--master local[N]] [--councils CSV] [--verbose] [--quiet]
+
+  --input PATH      folder of decisions, read recursively; local path or Hadoop URI
+                    (default: the bundled sample, src/sample/seeds)
+  --output PATH     output folder, replaced only when the run completes (default: ./output)
+  --master URL      Spark master (default: local[*], every core of this machine)
+  --councils CSV    extra or corrected councils (same columns as src/main/resources/reference/councils.csv)
+  --verbose         Spark's logs and full stack traces
+  --quiet           print nothing but errors
+Environment: DRIVER_MEMORY (default 4g).
+Exit codes: 0 success, 1 job failed, 2 bad options, 3 input missing or unreadable, 4 output not writable.
+USAGE
+}
+
+input="$PROJECT_DIR/src/sample/seeds"
+output="output"
+master="local[*]"
+extra=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --input|--output|--master|--councils)
+      [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
+      case "$1" in
+        --input) input="$2" ;;
+        --output) output="$2" ;;
+        --master) master="$2" ;;
+        --councils) extra+=(--councils "$2") ;;
+      esac
+      shift 2 ;;
+    --verbose|--quiet) extra+=("$1"); shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) die 2 "unknown option '$1' (see --help)" ;;
+  esac
+done
+
+if is_local_path "$input" && [[ ! -e "$input" ]]; then
+  die 3 "input not found: $input"
+fi
+[[ "$master" == local* ]] || die 2 "--master must be local[N] here; use jobs/submit.sh for a cluster"
+
+ensure_jar
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# shellcheck disable=SC2046
+exec java $(java_options) -Xmx"${DRIVER_MEMORY:-4g}" \
+  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" \
+  run --input "$input" --output "$output" --master "$master" ${extra[@]+"${extra[@]}"}
