@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import uk.ombudsman.analytics.export.AtomicOutput;
 import uk.ombudsman.analytics.export.CsvExport;
@@ -27,6 +28,7 @@ import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.parsing.DecisionParser;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reports.Columns;
+import uk.ombudsman.analytics.reports.QualityReport;
 import uk.ombudsman.analytics.reports.Report;
 import uk.ombudsman.analytics.reports.ReportBuilder;
 
@@ -94,8 +96,10 @@ public final class DecisionJob {
 
             Path staging = out.staging();
             progress.stage(JobProgress.Stage.WRITE_DECISIONS);
-            Dataset<Row> table = DecisionTable.decisions(parsed).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> table = DecisionTable.oneRecordPerCase(DecisionTable.decisions(parsed))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(table);
+            long unique = table.count();
             table.write().mode(SaveMode.Overwrite).partitionBy(Columns.DECISION_YEAR)
                     .parquet(new Path(staging, "decisions").toString());
             CsvExport.write(DecisionTable.forCsv(table), new String[] {Columns.CASE_REF, Columns.SOURCE},
@@ -117,14 +121,15 @@ public final class DecisionJob {
                 Dataset<Row> built = ReportBuilder.build(report, table);
                 List<Row> rows = built.sort(report.keys().stream().map(k -> col(k).asc_nulls_first())
                         .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
-                spark.createDataFrame(rows, built.schema()).coalesce(1).write().mode(SaveMode.Overwrite)
-                        .parquet(new Path(reports, report.folder()).toString());
-                CsvExport.write(rows, built.schema(), new Path(reports, report.folder() + ".csv"), outFs);
+                writeSmall(rows, built.schema(), reports, report.folder(), outFs);
                 reportRows.put(report.folder(), (long) rows.size());
                 written.put(report, rows);
             }
             JobResult.Headline headline = headline(written.get(Report.NATIONAL).get(0));
             List<JobResult.CouncilLine> largest = largestCouncils(written.get(Report.BY_COUNCIL));
+            QualityReport.Result quality = QualityReport.build(table, byReason, listing.files());
+            writeSmall(quality.rows(), QualityReport.SCHEMA, reports, "quality", outFs);
+            reportRows.put("quality", (long) quality.rows().size());
             lap(millis, "write_reports", t);
 
             progress.stage(JobProgress.Stage.PUBLISH);
@@ -140,10 +145,12 @@ public final class DecisionJob {
                             "input_bytes", listing.totalBytes(),
                             "hidden_files_skipped", listing.hidden(),
                             "parsed", decisions,
-                            "decisions", decisions,
+                            "duplicates_merged", decisions - unique,
+                            "decisions", unique,
                             "quarantined", quarantined,
                             "quarantined_by_reason", byReason,
                             "report_rows", reportRows))
+                    .put("quality", quality.summary())
                     .put("timings_ms", millis)
                     .put("versions", Manifest.versions(spark))
                     .put("configuration", configuration());
@@ -151,7 +158,7 @@ public final class DecisionJob {
                 manifest.writeTo(os);
             }
             out.commit();
-            return new JobResult(out.target().toString(), decisions + quarantined, decisions, quarantined, byReason,
+            return new JobResult(out.target().toString(), decisions + quarantined, unique, quarantined, byReason,
                     millis, headline, largest);
         } catch (IOException e) {
             out.abort();
@@ -162,6 +169,14 @@ public final class DecisionJob {
         } finally {
             cached.forEach(Dataset::unpersist);
         }
+    }
+
+    /** A table already on the driver, as a Parquet dataset and, beside it, one CSV file. */
+    private void writeSmall(List<Row> rows, StructType schema, Path folder, String name, FileSystem fs)
+            throws IOException {
+        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
+                .parquet(new Path(folder, name).toString());
+        CsvExport.write(rows, schema, new Path(folder, name + ".csv"), fs);
     }
 
     private static CorpusFiles.Listing listInput(Path input, Configuration hadoop) {

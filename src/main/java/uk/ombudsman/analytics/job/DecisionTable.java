@@ -1,6 +1,8 @@
 package uk.ombudsman.analytics.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.year;
@@ -8,6 +10,8 @@ import static org.apache.spark.sql.functions.year;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import uk.ombudsman.analytics.reports.Columns;
 
@@ -30,6 +34,7 @@ final class DecisionTable {
                 col(D + "region").as(Columns.REGION),
                 col(D + "category").as(Columns.CATEGORY),
                 col(D + "subcategory").as(Columns.SUBCATEGORY),
+                col(D + "serviceArea").as(Columns.SERVICE_AREA),
                 col(D + "outcomeRaw").as(Columns.OUTCOME_RAW),
                 col(D + "outcome").as(Columns.OUTCOME),
                 col(D + "decisionDate").as(Columns.DECISION_DATE),
@@ -45,14 +50,35 @@ final class DecisionTable {
                 col(D + "complaintToDecisionDays").as(Columns.COMPLAINT_TO_DECISION_DAYS),
                 col(D + "source").as(Columns.SOURCE),
                 col(D + "sourceSha256").as(Columns.SOURCE_SHA256),
-                col(D + "parseWarnings").as(Columns.PARSE_WARNINGS));
+                col(D + "parseWarnings").as(Columns.PARSE_WARNINGS),
+                col(D + "textChars").as(Columns.TEXT_CHARS));
     }
+
+    /**
+     * One record per case reference: a decision published twice (re-issued, or saved as HTML and as text) keeps
+     * its most complete copy (fewest parse warnings, then the most text), then the later decision date; the source
+     * path breaks any tie so the result never depends on the order files were read. Records without a reference
+     * are kept as they are.
+     */
+    static Dataset<Row> oneRecordPerCase(Dataset<Row> decisions) {
+        WindowSpec bestFirst = Window.partitionBy(col(Columns.CASE_REF)).orderBy(
+                size(col(Columns.PARSE_WARNINGS)).asc(), col(Columns.TEXT_CHARS).desc_nulls_last(),
+                col(Columns.DECISION_DATE).desc_nulls_last(), col(Columns.SOURCE).asc());
+        Dataset<Row> referenced = decisions.filter(col(Columns.CASE_REF).isNotNull())
+                .withColumn(RANK, row_number().over(bestFirst))
+                .filter(col(RANK).equalTo(1))
+                .drop(RANK);
+        return referenced.unionByName(decisions.filter(col(Columns.CASE_REF).isNull()));
+    }
+
+    private static final String RANK = "_rank";
 
     /** decisions.csv: the same rows with list fields flattened and the evidence sentences left out. */
     static Dataset<Row> forCsv(Dataset<Row> decisions) {
         return decisions.select(
                 col(Columns.CASE_REF), col(Columns.COUNCIL), col(Columns.BODY_TYPE), col(Columns.REGION),
-                col(Columns.CATEGORY), col(Columns.SUBCATEGORY), col(Columns.OUTCOME_RAW), col(Columns.OUTCOME),
+                col(Columns.CATEGORY), col(Columns.SUBCATEGORY), col(Columns.SERVICE_AREA), col(Columns.OUTCOME_RAW),
+                col(Columns.OUTCOME),
                 col(Columns.DECISION_DATE),
                 transform(col(Columns.PAYMENTS), p -> p.getField(Columns.AMOUNT_GBP)).as(Columns.PAYMENTS_GBP),
                 transform(col(Columns.PAYMENTS), p -> p.getField(Columns.PURPOSE)).as(Columns.PAYMENT_PURPOSES),

@@ -48,6 +48,17 @@ public final class DecisionParser implements Serializable {
     }
 
     public ParseResult parse(String source, byte[] bytes) {
+        try {
+            return parseOrThrow(source, bytes);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug must cost one file, not the run: the file goes to the quarantine with what went wrong.
+            return ParseResult.quarantined(QuarantineReason.PARSE_ERROR, QuarantineReason.PARSE_ERROR.description()
+                    + ": " + e, bytes == null ? "" : new String(bytes, 0, Math.min(bytes.length, 2000),
+                            StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private ParseResult parseOrThrow(String source, byte[] bytes) {
         String digest = sha256(bytes == null ? new byte[0] : bytes);
         InputDecoder.Decoded decoded = InputDecoder.decode(bytes);
         if (decoded.rejection() != null) {
@@ -56,11 +67,14 @@ public final class DecisionParser implements Serializable {
                             .replaceAll("[^\\p{Print}\\n\\t]", "?"));
         }
         DecisionDocument doc = DecisionDocument.read(decoded.text());
+        int textChars = decoded.text().length();
         if (!doc.hasReference() && !doc.hasDecisionText) {
             return ParseResult.quarantined(QuarantineReason.NOT_A_DECISION, QuarantineReason.NOT_A_DECISION.description(),
                     decoded.text().strip());
         }
-        return ParseResult.of(toRecord(doc, source, digest));
+        DecisionRecord record = toRecord(doc, source, digest);
+        record.setTextChars(textChars);
+        return ParseResult.of(record);
     }
 
     private DecisionRecord toRecord(DecisionDocument doc, String source, String digest) {
@@ -82,7 +96,10 @@ public final class DecisionParser implements Serializable {
                 r.setRegion(info.region());
             } else {
                 r.setBodyType(CouncilDirectory.classifyUnknown(council));
-                warnings.add(ParseWarning.UNKNOWN_BODY.name());
+                if (r.getBodyType() != BodyType.CARE_PROVIDER) {
+                    // Care providers are not in the councils list by design; anything else unknown is worth a look.
+                    warnings.add(ParseWarning.UNKNOWN_BODY.name());
+                }
             }
         } else {
             r.setBodyType(BodyType.OTHER);
@@ -90,12 +107,19 @@ public final class DecisionParser implements Serializable {
 
         if (doc.categoryRaw != null && !doc.categoryRaw.isBlank()) {
             String[] parts = doc.categoryRaw.split("\\s*>\\s*", 2);
-            r.setCategory(emptyToNull(parts[0]));
-            r.setSubcategory(parts.length > 1 ? emptyToNull(parts[1]) : null);
+            r.setCategory(Categories.normalise(parts[0]));
+            r.setSubcategory(parts.length > 1 ? Categories.normaliseSub(parts[1]) : null);
+        } else {
+            String[] fromPath = Categories.fromSourcePath(source);
+            if (fromPath != null) {
+                r.setCategory(fromPath[0]);
+                r.setSubcategory(fromPath[1]);
+            }
         }
         if (r.getCategory() == null) {
             warnings.add(ParseWarning.NO_CATEGORY.name());
         }
+        r.setServiceArea(Categories.serviceArea(r.getCategory()));
 
         r.setSummary(emptyToNull(doc.summary));
         if (r.getSummary() == null) {

@@ -81,7 +81,8 @@ final class RemedyExtractor {
                     + "(?<kind>calendar\\s+|working\\s+)?(?<unit>months?|weeks?|days?)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BY_DATE = Pattern.compile(
-            "\\b(?:by|before|no later than)\\s+(?:the\\s+)?(?<date>\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Za-z]{3,9}\\.?,?\\s+\\d{4})");
+            "\\b(?:by|before|no later than)\\s+(?:the\\s+)?(?<date>\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Za-z]{3,9}\\.?,?\\s+\\d{4})",
+            Pattern.CASE_INSENSITIVE);
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1),
             Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
             Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),

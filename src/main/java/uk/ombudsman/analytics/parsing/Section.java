@@ -41,6 +41,8 @@ enum Section {
             Map.entry("what we found", FINDINGS),
             Map.entry("findings", FINDINGS),
             Map.entry("my findings", FINDINGS),
+            Map.entry("my assessment", FINDINGS),
+            Map.entry("assessment", FINDINGS),
             Map.entry("what happened", FINDINGS),
             Map.entry("key facts", FINDINGS),
             Map.entry("analysis", FINDINGS),

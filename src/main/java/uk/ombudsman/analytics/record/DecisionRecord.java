@@ -27,6 +27,8 @@ public class DecisionRecord implements Serializable {
     private String category;
     /** Text after {@code >}, or null. */
     private String subcategory;
+    /** The service area of the Ombudsman's annual review that the category belongs to. */
+    private String serviceArea;
     /** The {@code Decision :} text as printed. */
     private String outcomeRaw;
     private Outcome outcome;
@@ -53,6 +55,8 @@ public class DecisionRecord implements Serializable {
     private String sourceSha256;
     /** Short codes for what the parser could not determine. */
     private List<String> parseWarnings = new ArrayList<>();
+    /** Characters of decision text read; of two copies of a decision, the longer is the more complete. */
+    private Integer textChars;
 
     public String getCaseRef() {
         return caseRef;
@@ -222,9 +226,25 @@ public class DecisionRecord implements Serializable {
         this.parseWarnings = parseWarnings;
     }
 
+    public String getServiceArea() {
+        return serviceArea;
+    }
+
+    public void setServiceArea(String serviceArea) {
+        this.serviceArea = serviceArea;
+    }
+
+    public Integer getTextChars() {
+        return textChars;
+    }
+
+    public void setTextChars(Integer textChars) {
+        this.textChars = textChars;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof DecisionRecord r && Objects.equals(caseRef, r.caseRef) && Objects.equals(council, r.council) && Objects.equals(bodyType, r.bodyType) && Objects.equals(region, r.region) && Objects.equals(category, r.category) && Objects.equals(subcategory, r.subcategory) && Objects.equals(outcomeRaw, r.outcomeRaw) && Objects.equals(outcome, r.outcome) && Objects.equals(decisionDate, r.decisionDate) && Objects.equals(summary, r.summary) && Objects.equals(payments, r.payments) && Objects.equals(paymentTotalGbp, r.paymentTotalGbp) && Objects.equals(remedies, r.remedies) && Objects.equals(remedyDeadlineDays, r.remedyDeadlineDays) && Objects.equals(delayFault, r.delayFault) && Objects.equals(complaintDate, r.complaintDate) && Objects.equals(complaintDatePrecision, r.complaintDatePrecision) && Objects.equals(complaintToDecisionDays, r.complaintToDecisionDays) && Objects.equals(source, r.source) && Objects.equals(sourceSha256, r.sourceSha256) && Objects.equals(parseWarnings, r.parseWarnings);
+        return o instanceof DecisionRecord r && Objects.equals(caseRef, r.caseRef) && Objects.equals(council, r.council) && Objects.equals(bodyType, r.bodyType) && Objects.equals(region, r.region) && Objects.equals(category, r.category) && Objects.equals(subcategory, r.subcategory) && Objects.equals(outcomeRaw, r.outcomeRaw) && Objects.equals(outcome, r.outcome) && Objects.equals(decisionDate, r.decisionDate) && Objects.equals(summary, r.summary) && Objects.equals(payments, r.payments) && Objects.equals(paymentTotalGbp, r.paymentTotalGbp) && Objects.equals(remedies, r.remedies) && Objects.equals(remedyDeadlineDays, r.remedyDeadlineDays) && Objects.equals(delayFault, r.delayFault) && Objects.equals(complaintDate, r.complaintDate) && Objects.equals(complaintDatePrecision, r.complaintDatePrecision) && Objects.equals(complaintToDecisionDays, r.complaintToDecisionDays) && Objects.equals(source, r.source) && Objects.equals(sourceSha256, r.sourceSha256) && Objects.equals(parseWarnings, r.parseWarnings) && Objects.equals(serviceArea, r.serviceArea) && Objects.equals(textChars, r.textChars);
     }
 
     @Override

@@ -6,7 +6,8 @@ public enum QuarantineReason {
     BINARY("the file is binary, not text or HTML"),
     NOT_A_DECISION("no 'Body (NN NNN NNN)' reference line and no Ombudsman decision text"),
     TOO_LARGE("the file is larger than any decision (over " + QuarantineReason.MAX_FILE_MB + " MB)"),
-    UNREADABLE("the file could not be read");
+    UNREADABLE("the file could not be read"),
+    PARSE_ERROR("the parser failed on this file (a bug: please report it with the file)");
 
     /** No decision page comes near this size; larger files are not read into memory. */
     public static final int MAX_FILE_MB = 64;

@@ -39,8 +39,7 @@ public final class CouncilDirectory implements Serializable {
     private static final Pattern CORE_NOISE = Pattern.compile(
             "\\b(the|council|borough|county|city|district|metropolitan|london|royal|of|corporation|and district)\\b");
     private static final Pattern CARE_PROVIDER = Pattern.compile(
-            "\\b(ltd|limited|llp|plc|care|homes?|healthcare|nursing|residential|cic|lodge|manor|house|living|"
-                    + "support|services|group|agency|carers)\\b");
+            "\\b(ltd|limited|llp|plc|care|homes?|healthcare|nursing|residential|cic|lodge|manor|house|carers)\\b");
 
     private final Map<String, CouncilInfo> byName = new HashMap<>();
     private final Map<String, CouncilInfo> byCore = new HashMap<>();

@@ -17,6 +17,7 @@ public final class Columns {
     public static final String REGION = "region";
     public static final String CATEGORY = "category";
     public static final String SUBCATEGORY = "subcategory";
+    public static final String SERVICE_AREA = "service_area";
     public static final String OUTCOME_RAW = "outcome_raw";
     public static final String OUTCOME = "outcome";
     public static final String DECISION_DATE = "decision_date";
@@ -37,6 +38,7 @@ public final class Columns {
     public static final String SOURCE = "source";
     public static final String SOURCE_SHA256 = "source_sha256";
     public static final String PARSE_WARNINGS = "parse_warnings";
+    public static final String TEXT_CHARS = "text_chars";
 
     // decisions.csv: list fields flattened, named as in the seeds' truth file.
     public static final String PAYMENTS_GBP = "payments_gbp";

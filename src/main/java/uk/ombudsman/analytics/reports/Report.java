@@ -8,6 +8,7 @@ public enum Report {
     BY_COUNCIL("by_council", Columns.COUNCIL, Columns.BODY_TYPE, Columns.REGION),
     BY_CATEGORY("by_category", Columns.CATEGORY),
     BY_SUBCATEGORY("by_subcategory", Columns.CATEGORY, Columns.SUBCATEGORY),
+    BY_SERVICE_AREA("by_service_area", Columns.SERVICE_AREA),
     BY_COUNCIL_CATEGORY("by_council_category", Columns.COUNCIL, Columns.CATEGORY),
     BY_YEAR("by_year", Columns.DECISION_YEAR),
     BY_BODY_TYPE("by_body_type", Columns.BODY_TYPE),

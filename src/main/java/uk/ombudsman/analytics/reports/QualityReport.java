@@ -1,0 +1,88 @@
+package uk.ombudsman.analytics.reports;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * How well the corpus parsed: for each extracted field the share of decisions where it was found, the count of
+ * each parse warning, and the count of each quarantine reason. Written as {@code reports/quality} and into the
+ * manifest.
+ */
+public final class QualityReport {
+    public static final String KIND = "kind";
+    public static final String NAME = "name";
+    public static final String COUNT = "count";
+    public static final String SHARE = "share";
+    public static final StructType SCHEMA = new StructType()
+            .add(KIND, DataTypes.StringType, false)
+            .add(NAME, DataTypes.StringType, false)
+            .add(COUNT, DataTypes.LongType, false)
+            .add(SHARE, DataTypes.DoubleType, true);
+
+    /** Fields whose absence means the parser did not find them (lists: empty means none found). */
+    private static final List<String> FIELDS = List.of(Columns.CASE_REF, Columns.COUNCIL, Columns.REGION,
+            Columns.CATEGORY, Columns.SUBCATEGORY, Columns.OUTCOME_RAW, Columns.DECISION_DATE, Columns.SUMMARY,
+            Columns.PAYMENTS, Columns.REMEDIES, Columns.REMEDY_DEADLINE_DAYS, Columns.COMPLAINT_DATE,
+            Columns.COMPLAINT_TO_DECISION_DAYS);
+    private static final List<String> LISTS = List.of(Columns.PAYMENTS, Columns.REMEDIES);
+
+    private QualityReport() {
+    }
+
+    /** The report's rows, sorted by kind and name, plus the same figures as a map for the manifest. */
+    public record Result(List<Row> rows, Map<String, Object> summary) {
+    }
+
+    public static Result build(Dataset<Row> decisions, Map<String, Long> quarantinedByReason, long filesRead) {
+        List<Column> found = new ArrayList<>();
+        found.add(count(lit(1)).as("_decisions"));
+        for (String f : FIELDS) {
+            Column present = LISTS.contains(f) ? when(size(col(f)).gt(0), 1) : col(f);
+            found.add(count(present).as(f));
+        }
+        Row counts = decisions.agg(found.get(0), found.subList(1, found.size()).toArray(Column[]::new)).first();
+        long total = counts.getLong(0);
+
+        List<Row> rows = new ArrayList<>();
+        Map<String, Object> fieldShares = new LinkedHashMap<>();
+        for (int i = 0; i < FIELDS.size(); i++) {
+            long n = counts.getLong(i + 1);
+            Double share = share(n, total);
+            rows.add(RowFactory.create("field", FIELDS.get(i), n, share));
+            fieldShares.put(FIELDS.get(i), share);
+        }
+        Map<String, Object> warnings = new LinkedHashMap<>();
+        for (Row w : decisions.select(explode(col(Columns.PARSE_WARNINGS)).as(NAME)).groupBy(NAME).count()
+                .sort(NAME).collectAsList()) {
+            rows.add(RowFactory.create("warning", w.getString(0), w.getLong(1), share(w.getLong(1), total)));
+            warnings.put(w.getString(0), w.getLong(1));
+        }
+        quarantinedByReason.forEach((reason, n) -> rows.add(RowFactory.create("quarantine", reason, n,
+                share(n, filesRead))));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("decisions", total);
+        summary.put("field_found_share", fieldShares);
+        summary.put("warnings", warnings);
+        summary.put("quarantine_reasons", quarantinedByReason);
+        return new Result(rows, summary);
+    }
+
+    private static Double share(long n, long total) {
+        return total == 0 ? null : Math.round(10000.0 * n / total) / 10000.0;
+    }
+}
