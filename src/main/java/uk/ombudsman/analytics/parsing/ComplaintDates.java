@@ -28,10 +28,19 @@ final class ComplaintDates {
     private ComplaintDates() {
     }
 
+    /** The sentence says someone complained; the literal check first, since most sentences never mention it. */
+    static boolean complains(String sentence) {
+        return sentence.contains("omplain") && COMPLAINED.matcher(sentence).find();
+    }
+
     static TextDates.Mention find(DecisionDocument doc, LocalDate decisionDate) {
         List<TextDates.Mention> candidates = new ArrayList<>();
         for (Line line : doc.in(Section.SCOPE, Section.FINDINGS, Section.FINAL, Section.NOT_INVESTIGATED)) {
             String text = line.text();
+            if (!text.contains("omplain")) {
+                // Every wording of complaining contains it; most paragraphs do not, so they cost one scan.
+                continue;
+            }
             TextDates.Mention leading = null;
             for (TextDates.Mention m : TextDates.find(text)) {
                 if (m.start() <= LEADING_DATE_WITHIN && TIME_WORDS.contains(m.preposition())) {
@@ -40,7 +49,7 @@ final class ComplaintDates {
                 break;
             }
             for (Sentences.Sentence s : Sentences.split(text)) {
-                if (!COMPLAINED.matcher(s.text()).find()) {
+                if (!complains(s.text())) {
                     continue;
                 }
                 TextDates.Mention inSentence = null;

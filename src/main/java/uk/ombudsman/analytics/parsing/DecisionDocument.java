@@ -22,7 +22,7 @@ final class DecisionDocument {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ITEM_MARKER = Pattern.compile(
             "^(?:[-\\u2022\\u2023\\u25E6\\u2043\\u00B7*]|\\(?\\d{1,3}[.)]|\\(?[a-z][.)]|\\([ivx]{1,4}\\))\\s+");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NOISE_LINE = Pattern.compile("^(back to top|print this page|lgo logogram|"
             + "skip to (main )?content|share this page|cookies?( settings)?)$", Pattern.CASE_INSENSITIVE);
     /** How many lines after the reference line the header fields may stand in. */
@@ -49,20 +49,58 @@ final class DecisionDocument {
         this.lines = Collections.unmodifiableList(lines);
     }
 
-    /** Typographic quotes and odd spaces become plain ones, so every later pattern sees one spelling. */
+    /**
+     * Typographic quotes, dashes and odd spaces become plain ones and runs of space one space, so every later
+     * pattern sees one spelling. One pass over the characters: this runs on every line of every file.
+     */
     static String normalise(String s) {
-        String t = s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201B', '\'').replace('\u2032', '\'')
-                .replace('\u201C', '"').replace('\u201D', '"').replace('\u2013', '-').replace('\u2014', '-')
-                .replace('\u00AD', ' ').replace("\uFEFF", "");
-        return SPACES.matcher(t).replaceAll(" ").strip();
+        char[] b = new char[s.length()];
+        int len = 0;
+        boolean space = true; // drops leading spaces
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\u2019', '\u2018', '\u201B', '\u2032' -> c = '\'';
+                case '\u201C', '\u201D' -> c = '"';
+                case '\u2013', '\u2014' -> c = '-';
+                case '\uFEFF' -> {
+                    continue;
+                }
+                default -> {
+                    if (c == '\t' || c == '\u00A0' || c == '\u00AD' || c == '\u202F' || c == '\u205F'
+                            || c == '\u3000' || (c >= '\u2000' && c <= '\u200B')) {
+                        c = ' ';
+                    }
+                }
+            }
+            if (c == ' ') {
+                if (!space) {
+                    b[len++] = ' ';
+                    space = true;
+                }
+            } else {
+                b[len++] = c;
+                space = false;
+            }
+        }
+        if (len > 0 && b[len - 1] == ' ') {
+            len--;
+        }
+        return new String(b, 0, len);
     }
 
     static DecisionDocument read(String text) {
-        String[] raw = text.split("\r\n|\r|\n");
-        List<String> plain = new ArrayList<>(raw.length);
-        for (String r : raw) {
-            String n = normalise(r);
-            if (!n.isEmpty() && !NOISE_LINE.matcher(n).matches()) {
+        List<String> plain = new ArrayList<>(256);
+        int n0 = text.length();
+        for (int start = 0; start < n0; ) {
+            int end = start;
+            while (end < n0 && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            String n = normalise(text.substring(start, end));
+            start = end < n0 && text.charAt(end) == '\r' && end + 1 < n0 && text.charAt(end + 1) == '\n' ? end + 2
+                    : end + 1;
+            if (!n.isEmpty() && (n.length() > 40 || !NOISE_LINE.matcher(n).matches())) {
                 plain.add(n);
             }
         }

@@ -55,7 +55,7 @@ public final class InputDecoder {
             return Decoded.rejected(QuarantineReason.EMPTY);
         }
         String head = text.substring(0, Math.min(text.length(), SNIFF));
-        boolean html = HTML_START.matcher(head).find() || countTags(head) >= 3;
+        boolean html = head.indexOf('<') >= 0 && (HTML_START.matcher(head).find() || countTags(head) >= 3);
         if (html) {
             text = HtmlText.render(text);
             if (text.isBlank()) {
@@ -106,6 +106,12 @@ public final class InputDecoder {
     }
 
     private static String strictUtf8(byte[] bytes) {
+        // The JDK's lenient decoding is intrinsic and fast; only text with a replacement character needs the
+        // strict decoder's verdict (a real U+FFFD in valid UTF-8 passes it).
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -109,13 +109,16 @@ final class RemedyExtractor {
             for (Sentences.Sentence s : Sentences.split(line.text())) {
                 payments.addAll(payments(s.text(), context));
                 if (!RESTATED_FINDING.matcher(s.text()).find()) {
-                    if (APOLOGY.matcher(s.text()).find() && !APOLOGY_DONE.matcher(s.text()).find()) {
+                    // Each kind is looked for until found once: the patterns are the costly part of a remedy.
+                    if (!remedies.contains(Remedy.APOLOGY) && APOLOGY.matcher(s.text()).find()
+                            && !APOLOGY_DONE.matcher(s.text()).find()) {
                         remedies.add(Remedy.APOLOGY);
                     }
-                    if (ACTION.matcher(s.text()).find()) {
+                    if (!remedies.contains(Remedy.ACTION_FOR_COMPLAINANT) && ACTION.matcher(s.text()).find()) {
                         remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
                     }
-                    if (SERVICE_IMPROVEMENT.matcher(s.text()).find()) {
+                    if (!remedies.contains(Remedy.SERVICE_IMPROVEMENT)
+                            && SERVICE_IMPROVEMENT.matcher(s.text()).find()) {
                         remedies.add(Remedy.SERVICE_IMPROVEMENT);
                     }
                 }

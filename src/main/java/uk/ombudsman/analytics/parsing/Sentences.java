@@ -2,13 +2,13 @@ package uk.ombudsman.analytics.parsing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits a paragraph into sentences, keeping each sentence's offset in the paragraph. */
+/**
+ * Splits a paragraph into sentences at a full stop, question or exclamation mark followed by space and a capital,
+ * digit or quote, keeping each sentence's offset in the paragraph.
+ */
 final class Sentences {
-    /** A full stop, question or exclamation mark followed by space and a capital, digit or quote. */
-    private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"'(£])");
     /** Titles whose full stop does not end a sentence. */
     private static final Pattern ABBREVIATION = Pattern.compile("(?:\\b(?:Mr|Mrs|Ms|Dr|St|No|para|paras|e\\.g|i\\.e))\\.$");
 
@@ -19,20 +19,38 @@ final class Sentences {
     }
 
     static List<Sentence> split(String paragraph) {
-        List<Sentence> out = new ArrayList<>();
-        Matcher m = BOUNDARY.matcher(paragraph);
+        List<Sentence> out = new ArrayList<>(4);
+        int n = paragraph.length();
         int start = 0;
-        while (m.find()) {
-            String candidate = paragraph.substring(start, m.start());
-            if (ABBREVIATION.matcher(candidate).find()) {
+        for (int i = 0; i < n; i++) {
+            char c = paragraph.charAt(i);
+            if (c != '.' && c != '!' && c != '?') {
+                continue;
+            }
+            int next = i + 1;
+            while (next < n && Character.isWhitespace(paragraph.charAt(next))) {
+                next++;
+            }
+            if (next == i + 1 || next >= n || !startsSentence(paragraph.charAt(next))) {
+                continue;
+            }
+            String candidate = paragraph.substring(start, i + 1);
+            if (ABBREVIATION.matcher(candidate).useTransparentBounds(true)
+                    .region(Math.max(0, candidate.length() - 6), candidate.length()).find()) {
                 continue;
             }
             out.add(new Sentence(candidate, start));
-            start = m.end();
+            start = next;
+            i = next - 1;
         }
-        if (start < paragraph.length()) {
+        if (start < n) {
             out.add(new Sentence(paragraph.substring(start), start));
         }
         return out;
+    }
+
+    /** A capital, digit, quote, bracket or pound sign: what a sentence starts with. */
+    private static boolean startsSentence(char c) {
+        return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '\'' || c == '(' || c == '£';
     }
 }

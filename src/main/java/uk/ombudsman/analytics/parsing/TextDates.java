@@ -22,15 +22,9 @@ final class TextDates {
     /** A whole date, as in the header line; month names in any case. */
     private static final Pattern FULL_DATE = Pattern.compile(
             "^(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + MONTHS + ")\\.?,?\\s+(\\d{4})$", Pattern.CASE_INSENSITIVE);
-    /**
-     * A date inside prose, with the word before it: month names are capitalised in prose, which keeps "may" the
-     * verb out. A bare year counts only after "in" or "during" ("the Children Act 1989" is no date).
-     */
-    private static final Pattern IN_TEXT = Pattern.compile(
-            "(?:\\b(?<prep>[A-Za-z]+)\\s+(?:(?:early|mid|late|mid-)\\s*|the (?:end|start|beginning|middle) of\\s+)?)?"
-                    + "(?:(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<dmonth>" + MONTHS + ")\\.?,?\\s+(?<dyear>(?:19|20)\\d{2})"
-                    + "|(?<month>" + MONTHS + ")\\.?\\s+(?<myear>(?:19|20)\\d{2})"
-                    + "|(?<=\\b(?:in|In|during|During)\\s)(?<year>(?:19|20)\\d{2}))\\b");
+    private static final java.util.Set<String> MONTH_WORDS = java.util.Set.of(MONTHS.split("\\|"));
+    private static final java.util.Set<String> SKIPPED_BEFORE_DATE = java.util.Set.of("early", "mid", "late", "the",
+            "end", "start", "beginning", "middle", "of");
 
     private TextDates() {
     }
@@ -64,33 +58,104 @@ final class TextDates {
 
     static List<Mention> find(String text) {
         List<Mention> out = new ArrayList<>();
-        Matcher m = IN_TEXT.matcher(text);
-        while (m.find()) {
-            String prep = m.group("prep") == null ? "" : m.group("prep").toLowerCase(Locale.ROOT);
-            LocalDate date;
-            DatePrecision precision;
-            int start;
-            if (m.group("day") != null) {
-                date = safeDate(Integer.parseInt(m.group("dyear")), month(m.group("dmonth")),
-                        Integer.parseInt(m.group("day")));
-                precision = DatePrecision.DAY;
-                start = m.start("day");
-            } else if (m.group("month") != null) {
-                date = safeDate(Integer.parseInt(m.group("myear")), month(m.group("month")), 1);
-                precision = DatePrecision.MONTH;
-                start = m.start("month");
-            } else {
-                date = safeDate(Integer.parseInt(m.group("year")), 1, 1);
-                precision = DatePrecision.YEAR;
-                start = m.start("year");
-                int before = Math.max(0, start - 7);
-                prep = text.substring(before, start).strip().replaceAll(".*\\s", "").toLowerCase(Locale.ROOT);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (!isDigit(text.charAt(i))) {
+                continue;
             }
-            if (date != null) {
-                out.add(new Mention(date, precision, start, m.end(), prep));
+            int start = i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            boolean year = i - start == 4 && (text.startsWith("19", start) || text.startsWith("20", start))
+                    && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
+                    && (i == n || !Character.isLetterOrDigit(text.charAt(i)));
+            if (year) {
+                Mention m = mentionEndingAt(text, start, i);
+                if (m != null) {
+                    out.add(m);
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * Reads backwards from a year: the month (capitalised, which keeps "may" the verb out), perhaps a day, perhaps
+     * "early"/"the end of", and the word before all that. A bare year counts only after "in" or "during" (the
+     * Children Act 1989 is no date). Hand-written because it runs for every year in every decision.
+     */
+    private static Mention mentionEndingAt(String text, int yearStart, int yearEnd) {
+        int year = Integer.parseInt(text, yearStart, yearEnd, 10);
+        int p = skipBack(text, yearStart, " ,.");
+        if (p == yearStart) {
+            return null;
+        }
+        int wordStart = wordStart(text, p);
+        String word = text.substring(wordStart, p);
+        Integer month = wordStart < p && Character.isUpperCase(word.charAt(0)) && MONTH_WORDS.contains(word)
+                ? MONTH_NUMBERS.get(word.substring(0, 3).toLowerCase(Locale.ROOT)) : null;
+        if (month == null) {
+            String prep = word.toLowerCase(Locale.ROOT);
+            if (prep.equals("in") || prep.equals("during")) {
+                return new Mention(LocalDate.of(year, 1, 1), DatePrecision.YEAR, yearStart, yearEnd, prep);
+            }
+            return null;
+        }
+        int start = wordStart;
+        Integer day = null;
+        int q = skipBack(text, wordStart, " ");
+        if (q < wordStart) {
+            int tokenStart = wordStart(text, q);
+            String token = text.substring(tokenStart, q).toLowerCase(Locale.ROOT);
+            String digits = token.replaceFirst("(st|nd|rd|th)$", "");
+            if (!digits.isEmpty() && digits.length() <= 2 && digits.chars().allMatch(Character::isDigit)) {
+                day = Integer.parseInt(digits);
+                start = tokenStart;
+                q = skipBack(text, tokenStart, " ");
+            }
+        }
+        String prep = precedingWord(text, q < start ? q : start);
+        LocalDate date = safeDate(year, month, day == null ? 1 : day);
+        return date == null ? null
+                : new Mention(date, day == null ? DatePrecision.MONTH : DatePrecision.DAY, start, yearEnd, prep);
+    }
+
+    /** The word before a date, looking past "early", "mid", "late" and "the end/start/beginning/middle of". */
+    private static String precedingWord(String text, int end) {
+        int p = end;
+        for (int hops = 0; hops < 4; hops++) {
+            int ws = wordStart(text, p);
+            if (ws == p) {
+                return "";
+            }
+            String w = text.substring(ws, p).toLowerCase(Locale.ROOT);
+            if (!SKIPPED_BEFORE_DATE.contains(w)) {
+                return w;
+            }
+            p = skipBack(text, ws, " -");
+        }
+        return "";
+    }
+
+    private static int skipBack(String text, int from, String chars) {
+        int p = from;
+        while (p > 0 && chars.indexOf(text.charAt(p - 1)) >= 0) {
+            p--;
+        }
+        return p;
+    }
+
+    private static int wordStart(String text, int end) {
+        int p = end;
+        while (p > 0 && Character.isLetterOrDigit(text.charAt(p - 1))) {
+            p--;
+        }
+        return p;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int month(String name) {
