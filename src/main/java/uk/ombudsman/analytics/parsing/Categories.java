@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * service area of the Ombudsman's annual review each belongs to, and categories read back from the site's URL
  * layout {@code .../decisions/<category>/<subcategory>/<ref>} for pages saved without their header.
  */
-final class Categories {
+public final class Categories {
     static final String EDUCATION_AND_CHILDREN = "Education and children's services";
 
     /** Canonical category → annual review service area. */
@@ -76,7 +76,7 @@ final class Categories {
     }
 
     /** The annual review's service area for a category; "Other" for one it does not list. */
-    static String serviceArea(String category) {
+    public static String serviceArea(String category) {
         if (category == null) {
             return null;
         }

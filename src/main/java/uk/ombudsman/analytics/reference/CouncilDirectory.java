@@ -42,11 +42,13 @@ public final class CouncilDirectory implements Serializable {
             "\\b(ltd|limited|llp|plc|care|homes?|healthcare|nursing|residential|cic|lodge|manor|house|carers)\\b");
 
     private final Map<String, CouncilInfo> byName = new HashMap<>();
+    private final List<CouncilInfo> all = new java.util.ArrayList<>();
     private final Map<String, CouncilInfo> byCore = new HashMap<>();
 
     private CouncilDirectory(Map<String, Entry> entries) {
         Map<String, Set<CouncilInfo>> cores = new HashMap<>();
         for (Entry e : entries.values()) {
+            all.add(e.info());
             for (String n : e.names()) {
                 byName.put(key(n), e.info());
                 cores.computeIfAbsent(core(n), k -> new HashSet<>()).add(e.info());
@@ -180,6 +182,11 @@ public final class CouncilDirectory implements Serializable {
     static String core(String name) {
         String s = CORE_NOISE.matcher(key(name)).replaceAll(" ");
         return SPACES.matcher(s).replaceAll(" ").trim();
+    }
+
+    /** Every body on the list, in file order (the bundled list is sorted by name). */
+    public List<CouncilInfo> all() {
+        return java.util.Collections.unmodifiableList(all);
     }
 
     public int size() {
