@@ -114,19 +114,14 @@ public final class DecisionJob {
 
             progress.stage(JobProgress.Stage.WRITE_REPORTS);
             Map<String, Long> reportRows = new LinkedHashMap<>();
-            Map<Report, List<Row>> written = new java.util.EnumMap<>(Report.class);
             Path reports = new Path(staging, "reports");
-            for (Report report : Report.values()) {
-                // A report has a row per group, never per decision: small enough to collect once and write twice.
-                Dataset<Row> built = ReportBuilder.build(report, table);
-                List<Row> rows = built.sort(report.keys().stream().map(k -> col(k).asc_nulls_first())
-                        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
-                writeSmall(rows, built.schema(), reports, report.folder(), outFs);
-                reportRows.put(report.folder(), (long) rows.size());
-                written.put(report, rows);
+            Map<Report, ReportBuilder.Table> built = ReportBuilder.buildAll(table);
+            for (Map.Entry<Report, ReportBuilder.Table> e : built.entrySet()) {
+                writeSmall(e.getValue().rows(), e.getValue().schema(), reports, e.getKey().folder(), outFs);
+                reportRows.put(e.getKey().folder(), (long) e.getValue().rows().size());
             }
-            JobResult.Headline headline = headline(written.get(Report.NATIONAL).get(0));
-            List<JobResult.CouncilLine> largest = largestCouncils(written.get(Report.BY_COUNCIL));
+            JobResult.Headline headline = headline(built.get(Report.NATIONAL).rows().get(0));
+            List<JobResult.CouncilLine> largest = largestCouncils(built.get(Report.BY_COUNCIL).rows());
             QualityReport.Result quality = QualityReport.build(table, byReason, listing.files());
             writeSmall(quality.rows(), QualityReport.SCHEMA, reports, "quality", outFs);
             reportRows.put("quality", (long) quality.rows().size());

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -17,10 +18,17 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.DataTypes;
 import uk.ombudsman.analytics.record.Outcome;
 
@@ -33,28 +41,119 @@ public final class ReportBuilder {
     static final double Z = 1.959963984540054;
     private static final String HELPER_DELAY_UPHELD = "_delay_fault_upheld";
     private static final String HELPER_PAID = "_paid";
+    private static final String GROUPING_ID = "_grouping_id";
 
     private ReportBuilder() {
     }
 
-    public static Dataset<Row> build(Report report, Dataset<Row> decisions) {
-        if (report == Report.REMEDIES) {
-            return decisions
-                    .select(col(Columns.CATEGORY), explode(col(Columns.REMEDIES)).as(Columns.REMEDY))
-                    .groupBy(keyColumns(report))
-                    .agg(count(lit(1)).as(Columns.DECISIONS));
+    /**
+     * Every report, each as its rows sorted by its keys (nulls first). The grouped reports come from one
+     * aggregation over GROUPING SETS, split by grouping_id on the driver: one pass over the decisions instead of
+     * one per report. A report has a row per group, never per decision, so it is small enough to collect.
+     */
+    public static Map<Report, Table> buildAll(Dataset<Row> decisions) {
+        List<Report> grouped = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Report r : Report.values()) {
+            if (r != Report.REMEDIES) {
+                grouped.add(r);
+                r.keys().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+            }
+        }
+        List<scala.collection.immutable.Seq<Column>> sets = new ArrayList<>();
+        for (Report r : grouped) {
+            sets.add(seq(r.keys().stream().map(k -> col(k)).toList()));
         }
         Dataset<Row> input = decisions.withColumn(HELPER_PAID,
                 when(col(Columns.PAYMENT_TOTAL_GBP).gt(0), col(Columns.PAYMENT_TOTAL_GBP)));
-        if (report == Report.BY_YEAR) {
-            input = input.filter(col(Columns.DECISION_YEAR).isNotNull());
+        List<Column> aggregates = new ArrayList<>(aggregates());
+        aggregates.add(grouping_id().as(GROUPING_ID));
+        Dataset<Row> all = withRates(input.groupingSets(seq(sets), keys.stream().map(k -> col(k)).toArray(Column[]::new))
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)));
+        StructType schema = all.schema();
+        List<Row> rows = all.collectAsList();
+
+        Map<Report, Table> out = new EnumMap<>(Report.class);
+        for (Report r : grouped) {
+            long gid = 0;
+            for (int i = 0; i < keys.size(); i++) {
+                if (!r.keys().contains(keys.get(i))) {
+                    gid |= 1L << (keys.size() - 1 - i);
+                }
+            }
+            List<String> columns = new ArrayList<>(r.keys());
+            columns.addAll(Columns.METRICS);
+            int[] index = columns.stream().mapToInt(schema::fieldIndex).toArray();
+            StructType reportSchema = new StructType(Arrays.stream(index).mapToObj(i -> schema.fields()[i])
+                    .toArray(StructField[]::new));
+            int gidAt = schema.fieldIndex(GROUPING_ID);
+            List<Row> reportRows = new ArrayList<>();
+            for (Row row : rows) {
+                if (row.getLong(gidAt) != gid) {
+                    continue;
+                }
+                if (r == Report.BY_YEAR && row.isNullAt(schema.fieldIndex(Columns.DECISION_YEAR))) {
+                    continue; // undated decisions count everywhere but here
+                }
+                Object[] values = new Object[index.length];
+                for (int i = 0; i < index.length; i++) {
+                    values[i] = row.get(index[i]);
+                }
+                reportRows.add(new GenericRowWithSchema(values, reportSchema));
+            }
+            reportRows.sort(byFirstColumns(r.keys().size()));
+            if (r == Report.NATIONAL && reportRows.isEmpty()) {
+                reportRows.add(emptyNational(reportSchema)); // an empty corpus still has a national row of zeros
+            }
+            out.put(r, new Table(reportSchema, reportRows));
         }
-        List<Column> aggregates = aggregates();
-        Column first = aggregates.get(0);
-        Column[] rest = aggregates.subList(1, aggregates.size()).toArray(Column[]::new);
-        Dataset<Row> grouped = report.keys().isEmpty() ? input.agg(first, rest)
-                : input.groupBy(keyColumns(report)).agg(first, rest);
-        return withRates(grouped).select(outputColumns(report));
+        Dataset<Row> remedies = decisions
+                .select(col(Columns.CATEGORY), explode(col(Columns.REMEDIES)).as(Columns.REMEDY))
+                .groupBy(keyColumns(Report.REMEDIES))
+                .agg(count(lit(1)).as(Columns.DECISIONS));
+        List<Row> remedyRows = new ArrayList<>(remedies.collectAsList());
+        remedyRows.sort(byFirstColumns(Report.REMEDIES.keys().size()));
+        out.put(Report.REMEDIES, new Table(remedies.schema(), remedyRows));
+        return out;
+    }
+
+    private static Row emptyNational(StructType schema) {
+        Object[] values = new Object[schema.size()];
+        for (int i = 0; i < values.length; i++) {
+            StructField f = schema.fields()[i];
+            values[i] = f.name().equals(Columns.PAYMENT_TOTAL_GBP) ? java.math.BigDecimal.ZERO.setScale(2)
+                    : f.dataType() == org.apache.spark.sql.types.DataTypes.LongType ? (Object) 0L : null;
+        }
+        return new GenericRowWithSchema(values, schema);
+    }
+
+    /** A small table held on the driver: its schema and its rows in output order. */
+    public record Table(StructType schema, List<Row> rows) {
+    }
+
+    /** Orders rows by their first n values, nulls first, as the CSV spec's "sorted by the group keys". */
+    private static Comparator<Row> byFirstColumns(int n) {
+        return (a, b) -> {
+            for (int i = 0; i < n; i++) {
+                int c = compareValues(a.isNullAt(i) ? null : a.get(i), b.isNullAt(i) ? null : b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object x, Object y) {
+        if (x == null || y == null) {
+            return x == null ? (y == null ? 0 : -1) : 1;
+        }
+        return ((Comparable) x).compareTo(y);
+    }
+
+    private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
     }
 
     private static Column[] keyColumns(Report report) {
@@ -112,12 +211,5 @@ public final class ReportBuilder {
                         round(col(HELPER_DELAY_UPHELD).cast(DataTypes.DoubleType).divide(upheld), 4)))
                 .withColumn(Columns.PAYMENT_TOTAL_GBP, coalesce(col(Columns.PAYMENT_TOTAL_GBP),
                         lit(0).cast(DataTypes.createDecimalType(18, 2))));
-    }
-
-    private static Column[] outputColumns(Report report) {
-        List<Column> out = new ArrayList<>();
-        report.keys().forEach(k -> out.add(col(k)));
-        Columns.METRICS.forEach(m -> out.add(col(m)));
-        return out.toArray(Column[]::new);
     }
 }

@@ -1,0 +1,296 @@
+package uk.ombudsman.analytics.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVPrinter;
+import uk.ombudsman.analytics.export.CsvCells;
+import uk.ombudsman.analytics.export.Manifest;
+import uk.ombudsman.analytics.generate.CorpusGenerator;
+import uk.ombudsman.analytics.generate.TruthCheck;
+import uk.ombudsman.analytics.parsing.DecisionParser;
+import uk.ombudsman.analytics.reference.CouncilDirectory;
+
+/**
+ * The benchmark: on one generated corpus, in one invocation, times the floor (one thread reading every file),
+ * the parser alone on one thread, the Spark job in local[2] end to end, and the peer (DuckDB reading the same
+ * files with read_text and extracting council and outcome by regular expression). Each runs in its own JVM,
+ * timed from outside, with its peak resident memory read from /proc. Then it checks the job's reports against
+ * the generator's truth and prints one table, the ratios, and a CSV of the results.
+ */
+public final class Benchmark {
+    private static final String SELF = Benchmark.class.getName();
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("measure")) {
+            measure(args[1], Path.of(args[2]));
+            return;
+        }
+        Options o = Options.parse(args);
+        new Runner(o).run();
+    }
+
+    record Options(int decisions, Path work, long seed, String driverHeap, String jvmOptions, String log4j) {
+        static Options parse(String[] args) {
+            int decisions = 100_000;
+            Path work = Path.of("target/benchmark");
+            long seed = 1;
+            String heap = "4g";
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--decisions" -> decisions = Integer.parseInt(args[++i]);
+                    case "--work" -> work = Path.of(args[++i]);
+                    case "--seed" -> seed = Long.parseLong(args[++i]);
+                    case "--driver-heap" -> heap = args[++i];
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return new Options(decisions, work, seed, heap, System.getProperty("bench.jvmOptions"),
+                    System.getProperty("bench.log4j"));
+        }
+    }
+
+    /** One row of the table. */
+    record Result(String step, long decisions, double mb, double seconds, double peakMb, String note) {
+        double perSecond() {
+            return decisions / seconds;
+        }
+
+        double mbPerSecond() {
+            return mb / seconds;
+        }
+    }
+
+    private static final class Runner {
+        private final Options o;
+        private final String java = ProcessHandle.current().info().command().orElse("java");
+        private final String classpath = System.getProperty("java.class.path");
+
+        Runner(Options o) {
+            this.o = o;
+        }
+
+        void run() throws Exception {
+            Path generated = o.work().resolve("corpus-" + o.decisions() + "-seed" + o.seed());
+            if (!Files.exists(generated.resolve(CorpusGenerator.TRUTH).resolve("counts.csv"))) {
+                System.out.printf("Generating %d decisions into %s ...%n", o.decisions(), generated);
+                var s = new CorpusGenerator(o.decisions(), o.seed()).writeTo(generated);
+                System.out.printf("  %d files, %.0f MB%n", s.files(), s.bytes() / 1e6);
+            }
+            Path corpus = generated.resolve(CorpusGenerator.CORPUS);
+            long[] size = size(corpus);
+            double mb = size[1] / 1e6;
+            System.out.printf("Corpus: %d files, %.0f MB; machine: %d cores, Java %s%n%n", size[0], mb,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+            List<Result> results = new ArrayList<>();
+            results.add(timed("floor: read every file, 1 thread", size[0], mb,
+                    List.of(java, "-Xmx1g", "-cp", classpath, SELF, "measure", "floor", corpus.toString()), null));
+            results.add(timed("parser alone, 1 thread", size[0], mb,
+                    List.of(java, "-Xmx1g", "-cp", classpath, SELF, "measure", "parser", corpus.toString()), null));
+            Path out = o.work().resolve("out-" + o.decisions());
+            List<String> spark = new ArrayList<>(List.of(java, "@" + o.jvmOptions(), "-Xmx" + o.driverHeap(),
+                    "-Dlog4j2.configurationFile=" + o.log4j(), "-cp", classpath, "uk.ombudsman.analytics.cli.Main",
+                    "run", "--input", corpus.toString(), "--output", out.toString(), "--master", "local[2]",
+                    "--quiet"));
+            Result job = timed("Spark job, local[2], end to end", size[0], mb, spark,
+                    Map.of("SPARK_LOCAL_IP", "127.0.0.1"));
+            results.add(job);
+            Map<?, ?> timings;
+            try (InputStream in = Files.newInputStream(out.resolve("_manifest.json"))) {
+                timings = (Map<?, ?>) Manifest.read(in).get("timings_ms");
+            }
+            double parseStage = ((Number) timings.get("read_and_parse")).doubleValue() / 1000;
+            results.add(new Result("  of which read and parse stage", size[0], mb, parseStage, Double.NaN,
+                    "from the job's manifest"));
+            results.add(timed("DuckDB read_text + regex, header only", size[0], mb,
+                    List.of(java, "-Xmx4g", "-cp", classpath, SELF, "measure", "duckdb", corpus.toString()), null));
+
+            List<String> problems = TruthCheck.compare(generated, out);
+            print(results, parseStage, problems);
+            writeCsv(results, parseStage, problems.isEmpty());
+            if (!problems.isEmpty()) {
+                System.exit(1);
+            }
+        }
+
+        private Result timed(String step, long files, double mb, List<String> command, Map<String, String> env)
+                throws IOException, InterruptedException {
+            System.out.printf("running: %s ...%n", step);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            if (env != null) {
+                pb.environment().putAll(env);
+            }
+            long start = System.nanoTime();
+            Process p = pb.start();
+            Path status = Path.of("/proc/" + p.pid() + "/status");
+            long peakKb = 0;
+            StringBuilder output = new StringBuilder();
+            try (InputStream in = p.getInputStream()) {
+                byte[] buf = new byte[8192];
+                while (p.isAlive() || in.available() > 0) {
+                    peakKb = Math.max(peakKb, highWaterKb(status));
+                    int n = in.available() > 0 ? in.read(buf) : 0;
+                    if (n > 0) {
+                        output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    } else {
+                        Thread.sleep(50);
+                    }
+                }
+            }
+            int code = p.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (code != 0) {
+                throw new IllegalStateException(step + " failed with exit code " + code + ":\n" + output);
+            }
+            String note = output.toString().lines().filter(l -> l.startsWith("result:")).findFirst()
+                    .map(l -> l.substring(7).strip()).orElse("");
+            return new Result(step, files, mb, seconds, peakKb / 1024.0, note);
+        }
+
+        private static long highWaterKb(Path status) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // The process has just ended: keep the last reading.
+            }
+            return 0;
+        }
+
+        private void print(List<Result> results, double parseStage, List<String> problems) {
+            System.out.printf("%n%-40s %9s %8s %8s %11s %7s %9s  %s%n", "step", "files", "MB", "seconds",
+                    "decisions/s", "MB/s", "peak MB", "note");
+            for (Result r : results) {
+                System.out.printf(Locale.ROOT, "%-40s %9d %8.0f %8.1f %11.0f %7.1f %9s  %s%n", r.step(), r.decisions(),
+                        r.mb(), r.seconds(), r.perSecond(), r.mbPerSecond(),
+                        Double.isNaN(r.peakMb()) ? "-" : String.format(Locale.ROOT, "%.0f", r.peakMb()), r.note());
+            }
+            double parser = results.get(1).seconds();
+            double job = results.get(2).seconds();
+            double duck = results.get(4).seconds();
+            System.out.printf(Locale.ROOT, "%nparallel efficiency = parser alone / (2 x Spark parse stage) = %.1f / "
+                    + "(2 x %.1f) = %.2f%n", parser, parseStage, parser / (2 * parseStage));
+            System.out.printf(Locale.ROOT, "Spark end to end / DuckDB = %.1f / %.1f = %.2f%n", job, duck, job / duck);
+            System.out.println(problems.isEmpty() ? "The job's reports equal the generator's truth."
+                    : "The job's reports DIFFER from the truth (" + problems.size() + " differences), first: "
+                            + problems.subList(0, Math.min(5, problems.size())));
+        }
+
+        private void writeCsv(List<Result> results, double parseStage, boolean truthOk) throws IOException {
+            Path file = o.work().resolve("results-" + o.decisions() + "-"
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + ".csv");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                    CSVPrinter csv = new CSVPrinter(w, CsvCells.FORMAT)) {
+                csv.printRecord("step", "files", "mb", "seconds", "decisions_per_s", "mb_per_s", "peak_mb", "note");
+                for (Result r : results) {
+                    csv.printRecord(r.step().strip(), r.decisions(), fmt(r.mb()), fmt(r.seconds()), fmt(r.perSecond()),
+                            fmt(r.mbPerSecond()), Double.isNaN(r.peakMb()) ? "" : fmt(r.peakMb()), r.note());
+                }
+                csv.printRecord("parallel_efficiency", "", "", "", "", "", "",
+                        fmt(results.get(1).seconds() / (2 * parseStage)));
+                csv.printRecord("spark_over_duckdb", "", "", "", "", "", "",
+                        fmt(results.get(2).seconds() / results.get(4).seconds()));
+                csv.printRecord("reports_equal_truth", "", "", "", "", "", "", truthOk);
+            }
+            System.out.println("Results written to " + file);
+        }
+
+        private static String fmt(double d) {
+            return String.format(Locale.ROOT, "%.2f", d);
+        }
+    }
+
+    private static long[] size(Path corpus) throws IOException {
+        try (Stream<Path> files = Files.walk(corpus)) {
+            long[] s = new long[2];
+            files.filter(Files::isRegularFile).forEach(p -> {
+                s[0]++;
+                s[1] += p.toFile().length();
+            });
+            return s;
+        }
+    }
+
+    /** The contenders, each run in a JVM of its own by the harness. */
+    private static void measure(String what, Path corpus) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(corpus)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        switch (what) {
+            case "floor" -> {
+                long bytes = 0;
+                for (Path f : files) {
+                    bytes += Files.readAllBytes(f).length;
+                }
+                System.out.println("result: " + bytes + " bytes read");
+            }
+            case "parser" -> {
+                DecisionParser parser = new DecisionParser(CouncilDirectory.bundled());
+                long decisions = 0;
+                for (Path f : files) {
+                    if (parser.parse(f.toString(), Files.readAllBytes(f)).isDecision()) {
+                        decisions++;
+                    }
+                }
+                System.out.println("result: " + decisions + " decisions parsed");
+            }
+            case "duckdb" -> duckdb(corpus);
+            default -> throw new IllegalArgumentException(what);
+        }
+    }
+
+    /**
+     * What a user would write in DuckDB: the files' text, council and outcome by regex, group by council.
+     * read_text refuses the whole corpus at the first file that is not UTF-8 (older pages are Windows-1252), so the
+     * peer reads blobs and decodes with try(), which leaves such files without a council.
+     */
+    private static void duckdb(Path corpus) throws Exception {
+        String sql = "SELECT council, count(*) AS decisions, "
+                + "sum(CASE WHEN outcome ILIKE 'not upheld%' THEN 0 WHEN outcome ILIKE 'upheld%' THEN 1 ELSE 0 END) "
+                + "AS upheld, sum(CASE WHEN outcome ILIKE 'not upheld%' THEN 1 ELSE 0 END) AS not_upheld "
+                + "FROM (SELECT regexp_extract(content, '([^\\n>]+?)\\s*\\(\\s*(\\d{2} \\d{3} \\d{3}[a-z]?)\\s*\\)', 1) "
+                + "AS council, regexp_extract(content, 'Decision\\s*:\\s*([^\\n<]+)', 1) AS outcome "
+                + "FROM (SELECT try(decode(content)) AS content FROM read_blob('" + corpus.toAbsolutePath()
+                + "/**'))) GROUP BY council ORDER BY decisions DESC";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
+            st.execute("SET threads TO 2");
+            int rows = 0;
+            long decisions = 0;
+            long unread = 0;
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    rows++;
+                    decisions += rs.getLong(2);
+                    if (rs.getString(1) == null) {
+                        unread = rs.getLong(2);
+                    }
+                }
+            }
+            System.out.println("result: " + rows + " councils, " + decisions + " files grouped, " + unread
+                    + " without a council (not UTF-8)");
+        }
+    }
+}
