@@ -71,8 +71,11 @@ public final class CorpusGenerator {
     public CorpusGenerator(int decisions, long seed) {
         this.decisions = decisions;
         this.seed = seed;
-        this.councils = CouncilDirectory.bundled().all().stream()
-                .filter(c -> c.status() == null || c.status().equals("current")).toList();
+        List<CouncilInfo> current = new ArrayList<>(CouncilDirectory.bundled().all().stream()
+                .filter(c -> c.status() == null || c.status().equals("current")).toList());
+        // Which councils get the most complaints is drawn per seed, not left to alphabetical order.
+        java.util.Collections.shuffle(current, new java.util.Random(seed));
+        this.councils = current;
     }
 
     /** What was written, for the caller to report. */

@@ -1,5 +1,6 @@
 package uk.ombudsman.analytics.job;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
@@ -61,16 +62,22 @@ final class DecisionTable {
      * are kept as they are.
      */
     static Dataset<Row> oneRecordPerCase(Dataset<Row> decisions) {
+        // Copies are ranked on a narrow projection, and only the losing copies' sources travel back: the wide
+        // rows are never shuffled. Duplicates are few by nature, so the losers are broadcast.
         WindowSpec bestFirst = Window.partitionBy(col(Columns.CASE_REF)).orderBy(
-                size(col(Columns.PARSE_WARNINGS)).asc(), col(Columns.TEXT_CHARS).desc_nulls_last(),
+                col(WARNINGS).asc(), col(Columns.TEXT_CHARS).desc_nulls_last(),
                 col(Columns.DECISION_DATE).desc_nulls_last(), col(Columns.SOURCE).asc());
-        Dataset<Row> referenced = decisions.filter(col(Columns.CASE_REF).isNotNull())
+        Dataset<Row> losers = decisions.filter(col(Columns.CASE_REF).isNotNull())
+                .select(col(Columns.CASE_REF), col(Columns.SOURCE), size(col(Columns.PARSE_WARNINGS)).as(WARNINGS),
+                        col(Columns.TEXT_CHARS), col(Columns.DECISION_DATE))
                 .withColumn(RANK, row_number().over(bestFirst))
-                .filter(col(RANK).equalTo(1))
-                .drop(RANK);
-        return referenced.unionByName(decisions.filter(col(Columns.CASE_REF).isNull()));
+                .filter(col(RANK).gt(1))
+                .select(col(Columns.SOURCE));
+        return decisions.join(broadcast(losers), decisions.col(Columns.SOURCE).equalTo(losers.col(Columns.SOURCE)),
+                "left_anti");
     }
 
+    private static final String WARNINGS = "_warnings";
     private static final String RANK = "_rank";
 
     /** decisions.csv: the same rows with list fields flattened and the evidence sentences left out. */

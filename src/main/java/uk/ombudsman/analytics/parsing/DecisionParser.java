@@ -193,6 +193,9 @@ public final class DecisionParser implements Serializable {
             }
         }
         for (Line l : doc.in(Section.FINDINGS, Section.REMEDY)) {
+            if (!l.text().contains("elay")) {
+                continue; // the literal check first: most paragraphs never mention a delay
+            }
             for (Sentences.Sentence s : Sentences.split(l.text())) {
                 String t = s.text();
                 if (DELAY.matcher(t).find() && !NO_DELAY.matcher(t).find() && FAULT.matcher(t).find()

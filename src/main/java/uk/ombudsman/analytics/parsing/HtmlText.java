@@ -33,7 +33,8 @@ final class HtmlText {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    out.append(t.text());
+                    // The raw text: line breaks in the source are spaces, and the parser collapses spaces itself.
+                    out.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
                 } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
                     newLine(out);
                     if (e.normalName().equals("li")) {

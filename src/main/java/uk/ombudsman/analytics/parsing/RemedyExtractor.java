@@ -74,6 +74,13 @@ final class RemedyExtractor {
             "\\b(?:staff|officers|social workers|workers|employees|teams?)\\b.{0,80}?\\b(?:aware|guidance|briefed)\\b",
             "\\bshare\\s+(?:this|our|the)\\s+(?:decision|learning|findings)\\s+with\\b"),
             Pattern.CASE_INSENSITIVE);
+    /** A word each ACTION alternative contains; checked literally before the costly pattern. */
+    private static final List<String> ACTION_WORDS = List.of("assess", "consider", "review", "carry out", "complete",
+            "undertake", "arrange", "hold", "convene", "produce", "provide", "write to", "meet", "contact", "discuss",
+            "decide", "determine", "backdate", "amend", "correct", "update", "remove", "issue");
+    private static final List<String> IMPROVEMENT_WORDS = List.of("train", "monitor", "remind", "learning", "review",
+            "change", "amend", "update", "improve", "introduce", "revise", "staff", "officers", "workers",
+            "employees", "team", "share");
     private static final Pattern RESTATED_FINDING = Pattern.compile("^(?:I|We) (?:have )?(?:also )?found\\b");
 
     private static final Pattern WITHIN = Pattern.compile(
@@ -114,10 +121,12 @@ final class RemedyExtractor {
                             && !APOLOGY_DONE.matcher(s.text()).find()) {
                         remedies.add(Remedy.APOLOGY);
                     }
-                    if (!remedies.contains(Remedy.ACTION_FOR_COMPLAINANT) && ACTION.matcher(s.text()).find()) {
+                    String lower = s.text().toLowerCase(Locale.ROOT);
+                    if (!remedies.contains(Remedy.ACTION_FOR_COMPLAINANT) && containsAny(lower, ACTION_WORDS)
+                            && ACTION.matcher(s.text()).find()) {
                         remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
                     }
-                    if (!remedies.contains(Remedy.SERVICE_IMPROVEMENT)
+                    if (!remedies.contains(Remedy.SERVICE_IMPROVEMENT) && containsAny(lower, IMPROVEMENT_WORDS)
                             && SERVICE_IMPROVEMENT.matcher(s.text()).find()) {
                         remedies.add(Remedy.SERVICE_IMPROVEMENT);
                     }
@@ -212,6 +221,15 @@ final class RemedyExtractor {
             }
         }
         return best;
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Integer deadlineDays(String sentence, LocalDate decisionDate) {

@@ -67,6 +67,9 @@ enum Section {
 
     /** The section a heading line opens, or null when the line is not a known heading. */
     static Section ofHeading(String line) {
+        if (line.length() > 64) {
+            return null; // headings are short; most lines are paragraphs
+        }
         String h = line.toLowerCase(Locale.ROOT).strip();
         if (h.endsWith(":")) {
             h = h.substring(0, h.length() - 1).strip();
