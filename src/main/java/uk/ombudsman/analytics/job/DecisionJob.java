@@ -88,8 +88,8 @@ public final class DecisionJob {
                 }
             }
             long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
-            if (decisions + quarantined != listing.files()) {
-                throw new JobFailure("listed " + listing.files() + " files but parsed " + (decisions + quarantined)
+            if (decisions + quarantined != listing.count()) {
+                throw new JobFailure("listed " + listing.count() + " files but parsed " + (decisions + quarantined)
                         + ": refusing to publish a run that lost input", 1, null);
             }
             t = lap(millis, "read_and_parse", t);
@@ -122,7 +122,7 @@ public final class DecisionJob {
             }
             JobResult.Headline headline = headline(built.get(Report.NATIONAL).rows().get(0));
             List<JobResult.CouncilLine> largest = largestCouncils(built.get(Report.BY_COUNCIL).rows());
-            QualityReport.Result quality = QualityReport.build(table, byReason, listing.files());
+            QualityReport.Result quality = QualityReport.build(table, byReason, listing.count());
             writeSmall(quality.rows(), QualityReport.SCHEMA, reports, "quality", outFs);
             reportRows.put("quality", (long) quality.rows().size());
             lap(millis, "write_reports", t);

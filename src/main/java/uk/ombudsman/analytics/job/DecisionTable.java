@@ -72,12 +72,14 @@ final class DecisionTable {
                         col(Columns.TEXT_CHARS), col(Columns.DECISION_DATE))
                 .withColumn(RANK, row_number().over(bestFirst))
                 .filter(col(RANK).gt(1))
-                .select(col(Columns.SOURCE));
-        return decisions.join(broadcast(losers), decisions.col(Columns.SOURCE).equalTo(losers.col(Columns.SOURCE)),
-                "left_anti");
+                .select(col(Columns.SOURCE).as(LOSER));
+        // The loser's column has its own name: both sides descend from one plan, and a self-join on one column
+        // name would be ambiguous.
+        return decisions.join(broadcast(losers), col(Columns.SOURCE).equalTo(col(LOSER)), "left_anti");
     }
 
     private static final String WARNINGS = "_warnings";
+    private static final String LOSER = "_losing_copy";
     private static final String RANK = "_rank";
 
     /** decisions.csv: the same rows with list fields flattened and the evidence sentences left out. */
