@@ -108,7 +108,10 @@ public final class DecisionJob {
 
             progress.stage(JobProgress.Stage.WRITE_QUARANTINE);
             Dataset<Row> quarantine = DecisionTable.quarantine(parsed);
-            quarantine.coalesce(1).write().mode(SaveMode.Overwrite).parquet(new Path(staging, "quarantine").toString());
+            // repartition, not coalesce: coalesce(1) would pull every parsed partition (and the file lists the
+            // parse tasks carry) through one task, which ran out of memory at a million files.
+            quarantine.repartition(1).write().mode(SaveMode.Overwrite)
+                    .parquet(new Path(staging, "quarantine").toString());
             CsvExport.write(quarantine, new String[] {Columns.SOURCE}, new Path(staging, "quarantine.csv"), outFs);
             t = lap(millis, "write_quarantine", t);
 
