@@ -1,12 +1,11 @@
 package uk.ombudsman.analytics.cli;
 
 import picocli.CommandLine;
+import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobFailure;
 
 /** A failure becomes one clear line on stderr and an exit code; the stack trace only with --verbose. */
 final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
-    static final int EXIT_FAILED = 1;
-
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
@@ -18,7 +17,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         } else if (!(e instanceof JobFailure)) {
             cli.getErr().println("(run again with --verbose for the full trace)");
         }
-        return e instanceof JobFailure f ? f.exitCode() : EXIT_FAILED;
+        return e instanceof JobFailure f ? f.exitCode() : DecisionJob.EXIT_FAILED;
     }
 
     private static String firstLine(String s) {

@@ -37,7 +37,8 @@ import uk.ombudsman.analytics.reports.ReportBuilder;
  * quarantine, every report and the manifest into a new output folder that replaces the old one only when complete.
  */
 public final class DecisionJob {
-    /** Exit codes the command line returns for failures the user can act on. */
+    /** Exit codes the command line returns: a failed run, and failures the user can act on. */
+    public static final int EXIT_FAILED = 1;
     public static final int EXIT_INPUT = 3;
     public static final int EXIT_OUTPUT = 4;
 
@@ -90,7 +91,7 @@ public final class DecisionJob {
             long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
             if (decisions + quarantined != listing.count()) {
                 throw new JobFailure("listed " + listing.count() + " files but parsed " + (decisions + quarantined)
-                        + ": refusing to publish a run that lost input", 1, null);
+                        + ": refusing to publish a run that lost input", EXIT_FAILED, null);
             }
             t = lap(millis, "read_and_parse", t);
 
