@@ -4,6 +4,7 @@
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JOB_JAR="$PROJECT_DIR/target/ombudsman-analytics.jar"
 CLASSPATH_FILE="$PROJECT_DIR/target/runtime-classpath.txt"
+SPARK_CLASSPATH_FILE="$PROJECT_DIR/target/spark-classpath.txt"
 MAIN_CLASS="uk.ombudsman.analytics.cli.Main"
 
 die() { # die EXIT_CODE MESSAGE
@@ -13,7 +14,7 @@ die() { # die EXIT_CODE MESSAGE
 
 # Builds the job jar (and the classpath file local runs need) when it is missing or older than the sources.
 ensure_jar() {
-  if [[ -f "$JOB_JAR" && -f "$CLASSPATH_FILE" ]] &&
+  if [[ -f "$JOB_JAR" && -f "$CLASSPATH_FILE" && -f "$SPARK_CLASSPATH_FILE" ]] &&
      [[ -z "$(find "$PROJECT_DIR/src/main" "$PROJECT_DIR/pom.xml" -newer "$JOB_JAR" -print -quit 2>/dev/null)" ]]; then
     return 0
   fi
