@@ -8,14 +8,16 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reports on Local Government and Social Care Ombudsman decisions: uphold rates, delays and "
                 + "remedies per council and category.",
-        subcommands = {RunCommand.class, GenerateCommand.class},
+        subcommands = {RunCommand.class, NightlyCommand.class, GenerateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:the job failed (see the message; --verbose for details)",
             "2:bad command-line options",
             "3:the input is missing or unreadable",
-            "4:the output cannot be written (the previous output is left as it was)"})
+            "4:the output cannot be written (the previous output is left as it was)",
+            "5:nightly: another run holds the lock",
+            "6:nightly: the quarantined share is over the threshold (the run is not published)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

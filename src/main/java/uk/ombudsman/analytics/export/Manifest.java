@@ -37,6 +37,15 @@ public final class Manifest {
 
     /** The project version Maven wrote into the jar's resources. */
     public static String applicationVersion() {
+        return buildProperty("version");
+    }
+
+    /** When this build was made: a snapshot's version alone does not tell two builds apart. */
+    public static String applicationBuild() {
+        return buildProperty("build");
+    }
+
+    private static String buildProperty(String key) {
         Properties p = new Properties();
         try (InputStream in = Manifest.class.getResourceAsStream("/ombudsman-analytics.properties")) {
             if (in != null) {
@@ -45,7 +54,7 @@ public final class Manifest {
         } catch (IOException e) {
             return "unknown";
         }
-        return p.getProperty("version", "unknown");
+        return p.getProperty(key, "unknown");
     }
 
     public void writeTo(OutputStream out) throws IOException {

@@ -13,15 +13,21 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
 import org.apache.spark.SerializableWritable;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import uk.ombudsman.analytics.parsing.DecisionParser;
 import uk.ombudsman.analytics.parsing.ParseResult;
 import uk.ombudsman.analytics.record.QuarantineReason;
+import uk.ombudsman.analytics.reports.Columns;
 
 /**
  * The input corpus: every file under the input, listed once on the driver (paths and sizes only), packed into
@@ -38,6 +44,12 @@ final class CorpusFiles {
     record Listing(List<InputFile> files, long totalBytes, long hidden) {
         int count() {
             return files.size();
+        }
+
+        /** The same listing narrowed to some of its files. */
+        Listing only(java.util.Set<String> paths) {
+            List<InputFile> kept = files.stream().filter(f -> paths.contains(f.path())).toList();
+            return new Listing(kept, kept.stream().mapToLong(InputFile::length).sum(), hidden);
         }
     }
 
@@ -91,11 +103,11 @@ final class CorpusFiles {
         return false;
     }
 
-    /** Groups of paths of about equal bytes, at least a few per core so both cores stay busy to the end. */
     /** A file to read, with the length the listing found, so executors need not ask the file system again. */
     record InputFile(String path, long length) implements Serializable {
     }
 
+    /** Groups of paths of about equal bytes, at least a few per core so both cores stay busy to the end. */
     static List<List<InputFile>> partitions(Listing listing, int parallelism) {
         long target = Math.max(1, Math.min(TARGET_PARTITION_BYTES,
                 listing.totalBytes() / Math.max(1, parallelism * 4L)));
@@ -119,12 +131,45 @@ final class CorpusFiles {
 
     static Dataset<ParsedFile> parse(SparkSession spark, Listing listing, DecisionParser parser) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<List<InputFile>> groups = partitions(listing, jsc.defaultParallelism());
-        Broadcast<SerializableWritable<Configuration>> conf =
-                jsc.broadcast(new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
-        var parsed = jsc.parallelize(groups, Math.max(1, groups.size()))
-                .flatMap(new ReadAndParse(parser, conf));
+        var parsed = groups(spark, listing).flatMap(new ReadAndParse(parser, hadoopConf(jsc, spark)));
         return spark.createDataset(parsed.rdd(), Encoders.bean(ParsedFile.class));
+    }
+
+    /**
+     * Each file's content digest, without parsing: how a nightly run tells new and changed files from those it
+     * has already parsed. Files too large to parse get no digest, so they are looked at again every time.
+     */
+    static Dataset<Row> digests(SparkSession spark, Listing listing) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableWritable<Configuration>> conf = hadoopConf(jsc, spark);
+        JavaRDD<Row> rows = groups(spark, listing).flatMap(group -> group.stream().map(file -> {
+            String digest = null;
+            if (file.length() <= MAX_FILE_BYTES) {
+                try {
+                    digest = DecisionParser.sha256(read(file.path(), file.length(), conf.value().value()));
+                } catch (IOException e) {
+                    // Unreadable now: no digest, so the parse step tries it and quarantines it with the reason.
+                }
+            }
+            return RowFactory.create(file.path(), digest);
+        }).iterator());
+        return spark.createDataFrame(rows, FILE_INDEX_SCHEMA);
+    }
+
+    /** (source, sha256) of every file a run saw: what the next nightly run compares against. */
+    static final StructType FILE_INDEX_SCHEMA = new StructType()
+            .add(Columns.SOURCE, DataTypes.StringType, false)
+            .add(Columns.SOURCE_SHA256, DataTypes.StringType, true);
+
+    private static JavaRDD<List<InputFile>> groups(SparkSession spark, Listing listing) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<List<InputFile>> groups = partitions(listing, jsc.defaultParallelism());
+        return jsc.parallelize(groups, Math.max(1, groups.size()));
+    }
+
+    private static Broadcast<SerializableWritable<Configuration>> hadoopConf(JavaSparkContext jsc,
+            SparkSession spark) {
+        return jsc.broadcast(new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
     }
 
     /**
@@ -157,25 +202,29 @@ final class CorpusFiles {
 
                 @Override
                 public ParsedFile next() {
-                    InputFile file = files.next();
-                    return ParsedFile.of(file.path(), readAndParse(file));
+                    return readAndParse(files.next());
                 }
             };
         }
 
-        private ParseResult readAndParse(InputFile file) {
+        private ParsedFile readAndParse(InputFile file) {
             String source = file.path();
-            try {
-                long length = file.length();
-                if (length > MAX_FILE_BYTES) {
-                    return ParseResult.quarantined(QuarantineReason.TOO_LARGE,
-                            QuarantineReason.TOO_LARGE.description() + ": " + length + " bytes", "");
-                }
-                return parser.parse(source, read(source, length, conf.value().value()));
-            } catch (IOException | RuntimeException e) {
-                return ParseResult.quarantined(QuarantineReason.UNREADABLE,
-                        QuarantineReason.UNREADABLE.description() + ": " + e, "");
+            long length = file.length();
+            if (length > MAX_FILE_BYTES) {
+                return ParsedFile.of(source, null, ParseResult.quarantined(QuarantineReason.TOO_LARGE,
+                        QuarantineReason.TOO_LARGE.description() + ": " + length + " bytes", ""));
             }
+            byte[] bytes;
+            try {
+                bytes = read(source, length, conf.value().value());
+            } catch (IOException | RuntimeException e) {
+                return ParsedFile.of(source, null, ParseResult.quarantined(QuarantineReason.UNREADABLE,
+                        QuarantineReason.UNREADABLE.description() + ": " + e, ""));
+            }
+            ParseResult result = parser.parse(source, bytes);
+            // A decision carries its digest already; only the rare rejected file is hashed here.
+            String digest = result.isDecision() ? result.decision().getSourceSha256() : DecisionParser.sha256(bytes);
+            return ParsedFile.of(source, digest, result);
         }
     }
 }

@@ -3,14 +3,18 @@ package uk.ombudsman.analytics.job;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -22,6 +26,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 import uk.ombudsman.analytics.export.AtomicOutput;
 import uk.ombudsman.analytics.export.CsvExport;
 import uk.ombudsman.analytics.export.Manifest;
@@ -42,6 +48,11 @@ public final class DecisionJob {
     public static final int EXIT_INPUT = 3;
     public static final int EXIT_OUTPUT = 4;
 
+    /** Inside every output: what an incremental run builds on besides the decisions and the quarantine. */
+    private static final String FILE_INDEX = "_state/files";
+    private static final String SUPERSEDED = "_state/superseded";
+    private static final String FINGERPRINT = "parse_fingerprint";
+
     private final SparkSession spark;
     private final JobConfig config;
     private final JobProgress progress;
@@ -57,8 +68,113 @@ public final class DecisionJob {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        Path input = new Path(config.input());
-        CorpusFiles.Listing listing = listInput(input, hadoop);
+        CorpusFiles.Listing listing = listInput(new Path(config.input()), hadoop);
+        CouncilDirectory councils = CouncilDirectory.load(config.councilsFile());
+        String fingerprint = fingerprint(councils);
+        List<Dataset<?>> cached = new ArrayList<>();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        long startNanos = System.nanoTime();
+        try {
+            progress.stage(JobProgress.Stage.READ_AND_PARSE);
+            Path previous = usablePrevious(fingerprint, hadoop);
+            Inputs inputs = previous == null
+                    ? fullInputs(listing, new DecisionParser(councils), cached)
+                    : incrementalInputs(listing, previous, new DecisionParser(councils), cached);
+            if (inputs == null) {
+                return JobResult.unchanged(previous.toString(), listing.count());
+            }
+            return write(inputs, listing, previous, fingerprint, runId, started, millis, startNanos, hadoop);
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+    }
+
+    /**
+     * The records of every file in the input, before duplicates are merged, the quarantine rows, and each file's
+     * digest.
+     */
+    private record Inputs(Dataset<Row> decisions, Dataset<Row> quarantine, Dataset<Row> files,
+            JobResult.Delta delta) {
+    }
+
+    private Inputs fullInputs(CorpusFiles.Listing listing, DecisionParser parser, List<Dataset<?>> cached) {
+        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing, parser).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(parsed);
+        return new Inputs(DecisionTable.decisions(parsed), DecisionTable.quarantine(parsed),
+                parsed.select(col("source").as(Columns.SOURCE), col("sha256").as(Columns.SOURCE_SHA256)),
+                new JobResult.Delta(JobResult.Delta.FULL, listing.count(), 0, 0));
+    }
+
+    /**
+     * Parses only the files that are new or whose content changed since the previous run, and carries the
+     * previous run's records of every other file over. Null when nothing at all changed.
+     */
+    private Inputs incrementalInputs(CorpusFiles.Listing listing, Path previous, DecisionParser parser,
+            List<Dataset<?>> cached) {
+        Dataset<Row> digests = CorpusFiles.digests(spark, listing).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(digests);
+        Dataset<Row> before = spark.read().parquet(new Path(previous, FILE_INDEX).toString());
+        Seq<String> sameFile = CollectionConverters.asScala(List.of(Columns.SOURCE, Columns.SOURCE_SHA256)).toSeq();
+        Dataset<Row> unchanged = digests.join(before, sameFile, "left_semi").select(Columns.SOURCE)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(unchanged);
+        Set<String> toParse = new HashSet<>();
+        for (Row r : digests.join(before, sameFile, "left_anti").select(Columns.SOURCE).collectAsList()) {
+            toParse.add(r.getString(0));
+        }
+        long removed = before.join(digests, Columns.SOURCE, "left_anti").count();
+        if (toParse.isEmpty() && removed == 0) {
+            return null;
+        }
+        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing.only(toParse), parser)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(parsed);
+        Dataset<Row> fresh = DecisionTable.decisions(parsed);
+        Dataset<Row> carried = DecisionTable.fromPreviousRun(
+                spark.read().parquet(new Path(previous, "decisions").toString())
+                        .unionByName(spark.read().parquet(new Path(previous, SUPERSEDED).toString())),
+                fresh.columns()).join(unchanged, Columns.SOURCE, "left_semi");
+        Dataset<Row> quarantine = spark.read().parquet(new Path(previous, "quarantine").toString())
+                .join(unchanged, Columns.SOURCE, "left_semi")
+                .unionByName(DecisionTable.quarantine(parsed));
+        return new Inputs(carried.unionByName(fresh), quarantine, digests, new JobResult.Delta(
+                JobResult.Delta.INCREMENTAL, toParse.size(), listing.count() - toParse.size(), removed));
+    }
+
+    /**
+     * The previous run to build on, or null for a full run: none was given, it is incomplete, or it was parsed by
+     * another build of the parser or with another councils list (its records would differ from a fresh parse).
+     */
+    private Path usablePrevious(String fingerprint, Configuration hadoop) {
+        if (config.previous() == null) {
+            return null;
+        }
+        Path previous = new Path(config.previous());
+        try {
+            FileSystem fs = previous.getFileSystem(hadoop);
+            Path manifest = new Path(previous, AtomicOutput.MANIFEST);
+            if (!fs.exists(manifest) || !fs.exists(new Path(previous, FILE_INDEX))) {
+                return null;
+            }
+            try (InputStream in = fs.open(manifest)) {
+                Object theirs = ((Map<?, ?>) Manifest.read(in).getOrDefault("configuration", Map.of()))
+                        .get(FINGERPRINT);
+                return fingerprint.equals(theirs) ? fs.makeQualified(previous) : null;
+            }
+        } catch (IOException e) {
+            throw new JobFailure("cannot read the previous run " + previous + ": " + e.getMessage(), EXIT_INPUT, e);
+        }
+    }
+
+    /** Identifies what a parse depends on besides the file: the build of the parser and the councils list. */
+    private static String fingerprint(CouncilDirectory councils) {
+        String build = Manifest.applicationVersion() + "@" + Manifest.applicationBuild();
+        return build + ":" + DecisionParser.sha256(councils.all().toString().getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16);
+    }
+
+    private JobResult write(Inputs inputs, CorpusFiles.Listing listing, Path previous, String fingerprint,
+            String runId, Instant started, Map<String, Long> millis, long startNanos, Configuration hadoop) {
         AtomicOutput out;
         FileSystem outFs;
         try {
@@ -70,24 +186,12 @@ public final class DecisionJob {
         }
         List<Dataset<?>> cached = new ArrayList<>();
         try {
-            Map<String, Long> millis = new LinkedHashMap<>();
-            long startNanos = System.nanoTime();
             long t = startNanos;
-
-            progress.stage(JobProgress.Stage.READ_AND_PARSE);
-            DecisionParser parser = new DecisionParser(CouncilDirectory.load(config.councilsFile()));
-            Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing, parser)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(parsed);
             Map<String, Long> byReason = new TreeMap<>();
-            long decisions = 0;
-            for (Row r : parsed.groupBy(col("reason")).count().collectAsList()) {
-                if (r.isNullAt(0)) {
-                    decisions = r.getLong(1);
-                } else {
-                    byReason.put(r.getString(0), r.getLong(1));
-                }
+            for (Row r : inputs.quarantine().groupBy(col(Columns.REASON)).count().collectAsList()) {
+                byReason.put(r.getString(0), r.getLong(1));
             }
+            long decisions = inputs.decisions().count();
             long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
             if (decisions + quarantined != listing.count()) {
                 throw new JobFailure("listed " + listing.count() + " files but parsed " + (decisions + quarantined)
@@ -97,24 +201,46 @@ public final class DecisionJob {
 
             Path staging = out.staging();
             progress.stage(JobProgress.Stage.WRITE_DECISIONS);
-            Dataset<Row> table = DecisionTable.oneRecordPerCase(DecisionTable.decisions(parsed))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            DecisionTable.Deduped deduped = DecisionTable.oneRecordPerCase(inputs.decisions());
+            Dataset<Row> table = deduped.kept().persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(table);
             long unique = table.count();
             table.write().mode(SaveMode.Overwrite).partitionBy(Columns.DECISION_YEAR)
                     .parquet(new Path(staging, "decisions").toString());
             CsvExport.write(DecisionTable.forCsv(table), new String[] {Columns.CASE_REF, Columns.SOURCE},
                     new Path(staging, "decisions.csv"), outFs);
+            // What a later incremental run needs besides the decisions: the copies merged away, and every digest.
+            deduped.superseded().write().mode(SaveMode.Overwrite).parquet(new Path(staging, SUPERSEDED).toString());
+            inputs.files().repartition(1).write().mode(SaveMode.Overwrite)
+                    .parquet(new Path(staging, FILE_INDEX).toString());
             t = lap(millis, "write_decisions", t);
 
             progress.stage(JobProgress.Stage.WRITE_QUARANTINE);
-            Dataset<Row> quarantine = DecisionTable.quarantine(parsed);
             // repartition, not coalesce: coalesce(1) would pull every parsed partition (and the file lists the
             // parse tasks carry) through one task, which ran out of memory at a million files.
-            quarantine.repartition(1).write().mode(SaveMode.Overwrite)
+            inputs.quarantine().repartition(1).write().mode(SaveMode.Overwrite)
                     .parquet(new Path(staging, "quarantine").toString());
-            CsvExport.write(quarantine, new String[] {Columns.SOURCE}, new Path(staging, "quarantine.csv"), outFs);
+            CsvExport.write(inputs.quarantine(), new String[] {Columns.SOURCE}, new Path(staging, "quarantine.csv"),
+                    outFs);
             t = lap(millis, "write_quarantine", t);
+
+            Map<String, Long> changeCounts = null;
+            if (config.trackChanges()) {
+                progress.stage(JobProgress.Stage.WRITE_CHANGES);
+                Dataset<Row> before = previous == null ? null : DecisionTable.fromPreviousRun(
+                        spark.read().parquet(new Path(previous, "decisions").toString()), table.columns());
+                Dataset<Row> changed = Changes.perDecision(table, before).persist(StorageLevel.MEMORY_AND_DISK());
+                cached.add(changed);
+                CsvExport.write(changed, new String[] {Columns.CHANGE, Columns.CASE_REF, Columns.SOURCE},
+                        new Path(staging, "changed_decisions.csv"), outFs);
+                Dataset<Row> perGroup = Changes.perCouncilAndCategory(changed);
+                writeSmall(perGroup.collectAsList(), perGroup.schema(), staging, "changes", outFs);
+                changeCounts = new TreeMap<>();
+                for (Row r : changed.groupBy(col(Columns.CHANGE)).count().collectAsList()) {
+                    changeCounts.put(r.getString(0), r.getLong(1));
+                }
+                t = lap(millis, "write_changes", t);
+            }
 
             progress.stage(JobProgress.Stage.WRITE_REPORTS);
             Map<String, Long> reportRows = new LinkedHashMap<>();
@@ -133,32 +259,39 @@ public final class DecisionJob {
 
             progress.stage(JobProgress.Stage.PUBLISH);
             millis.put("total", (System.nanoTime() - startNanos) / 1_000_000);
+            JobResult.Delta delta = inputs.delta();
             Manifest manifest = new Manifest()
                     .put("run_id", runId)
                     .put("started_at", started.toString())
                     .put("finished_at", Instant.now().toString())
                     .put("input", config.input())
                     .put("output", out.target().toString())
+                    .put("mode", delta.mode())
+                    .put("previous", previous == null ? null : previous.toString())
                     .put("counts", Manifest.map(
                             "files_read", decisions + quarantined,
                             "input_bytes", listing.totalBytes(),
                             "hidden_files_skipped", listing.hidden(),
+                            "files_parsed_this_run", delta.parsed(),
+                            "files_reused_from_previous", delta.reused(),
+                            "files_removed_since_previous", delta.removed(),
                             "parsed", decisions,
                             "duplicates_merged", decisions - unique,
                             "decisions", unique,
                             "quarantined", quarantined,
                             "quarantined_by_reason", byReason,
                             "report_rows", reportRows))
+                    .put("changes", changeCounts)
                     .put("quality", quality.summary())
                     .put("timings_ms", millis)
                     .put("versions", Manifest.versions(spark))
-                    .put("configuration", configuration());
+                    .put("configuration", configuration(fingerprint));
             try (OutputStream os = outFs.create(new Path(staging, AtomicOutput.MANIFEST), true)) {
                 manifest.writeTo(os);
             }
             out.commit();
             return new JobResult(out.target().toString(), decisions + quarantined, unique, quarantined, byReason,
-                    millis, headline, largest);
+                    millis, headline, largest, delta);
         } catch (IOException e) {
             out.abort();
             throw new JobFailure("writing the output failed: " + e.getMessage(), EXIT_OUTPUT, e);
@@ -190,8 +323,9 @@ public final class DecisionJob {
         }
     }
 
-    private Map<String, Object> configuration() {
+    private Map<String, Object> configuration(String fingerprint) {
         Map<String, Object> c = new LinkedHashMap<>();
+        c.put(FINGERPRINT, fingerprint);
         c.put("master", spark.sparkContext().master());
         c.put("default_parallelism", spark.sparkContext().defaultParallelism());
         c.put("spark.sql.shuffle.partitions", spark.conf().get("spark.sql.shuffle.partitions"));

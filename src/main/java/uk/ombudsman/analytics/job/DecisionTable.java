@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import uk.ombudsman.analytics.reports.Columns;
 
@@ -55,13 +56,17 @@ final class DecisionTable {
                 col(D + "textChars").as(Columns.TEXT_CHARS));
     }
 
+    /** The records kept, one per case reference, and the other copies, which a later run may still need. */
+    record Deduped(Dataset<Row> kept, Dataset<Row> superseded) {
+    }
+
     /**
      * One record per case reference: a decision published twice (re-issued, or saved as HTML and as text) keeps
      * its most complete copy (fewest parse warnings, then the most text), then the later decision date; the source
      * path breaks any tie so the result never depends on the order files were read. Records without a reference
      * are kept as they are.
      */
-    static Dataset<Row> oneRecordPerCase(Dataset<Row> decisions) {
+    static Deduped oneRecordPerCase(Dataset<Row> decisions) {
         // Copies are ranked on a narrow projection, and only the losing copies' sources travel back: the wide
         // rows are never shuffled. Duplicates are few by nature, so the losers are broadcast.
         WindowSpec bestFirst = Window.partitionBy(col(Columns.CASE_REF)).orderBy(
@@ -75,7 +80,18 @@ final class DecisionTable {
                 .select(col(Columns.SOURCE).as(LOSER));
         // The loser's column has its own name: both sides descend from one plan, and a self-join on one column
         // name would be ambiguous.
-        return decisions.join(broadcast(losers), col(Columns.SOURCE).equalTo(col(LOSER)), "left_anti");
+        Column isLoser = col(Columns.SOURCE).equalTo(col(LOSER));
+        return new Deduped(decisions.join(broadcast(losers), isLoser, "left_anti"),
+                decisions.join(broadcast(losers), isLoser, "left_semi"));
+    }
+
+    /**
+     * Records a previous run wrote, in the column order {@link #decisions} gives. The year is derived again: read
+     * back from the partition folders, a year that is null everywhere would come back as text.
+     */
+    static Dataset<Row> fromPreviousRun(Dataset<Row> written, String[] columns) {
+        Dataset<Row> withYear = written.withColumn(Columns.DECISION_YEAR, year(col(Columns.DECISION_DATE)));
+        return withYear.select(java.util.Arrays.stream(columns).map(functions::col).toArray(Column[]::new));
     }
 
     private static final String WARNINGS = "_warnings";

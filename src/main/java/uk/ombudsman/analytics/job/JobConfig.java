@@ -8,8 +8,11 @@ import java.nio.file.Path;
  * @param input a folder or file of decisions: a local path or any Hadoop URI (hdfs://, s3a://, file:/)
  * @param output the output folder, replaced atomically
  * @param councilsFile a CSV that extends or overrides the bundled councils list, or null
+ * @param previous the output of an earlier run to build on incrementally (only new and changed files are parsed),
+ *     or null for a full run
+ * @param trackChanges whether to write what changed since {@code previous} ({@code changes.csv}): the nightly view
  */
-public record JobConfig(String input, String output, Path councilsFile) {
+public record JobConfig(String input, String output, Path councilsFile, String previous, boolean trackChanges) {
     public JobConfig {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("an input path is required");
@@ -17,5 +20,10 @@ public record JobConfig(String input, String output, Path councilsFile) {
         if (output == null || output.isBlank()) {
             throw new IllegalArgumentException("an output path is required");
         }
+    }
+
+    /** A full run, as the {@code run} command does it. */
+    public JobConfig(String input, String output, Path councilsFile) {
+        this(input, output, councilsFile, null, false);
     }
 }

@@ -13,6 +13,7 @@ public interface JobProgress {
         READ_AND_PARSE,
         WRITE_DECISIONS,
         WRITE_QUARANTINE,
+        WRITE_CHANGES,
         WRITE_REPORTS,
         PUBLISH
     }

@@ -9,7 +9,36 @@ import java.util.Map;
  */
 public record JobResult(String output, long filesRead, long decisions, long quarantined,
         Map<String, Long> quarantinedByReason, Map<String, Long> stageMillis, Headline national,
-        List<CouncilLine> largestCouncils) {
+        List<CouncilLine> largestCouncils, Delta delta) {
+
+    /** A run that found nothing new or changed since the previous one, and so wrote nothing. */
+    public static JobResult unchanged(String previous, long filesRead) {
+        return new JobResult(previous, filesRead, 0, 0, Map.of(), Map.of(), null, List.of(),
+                new Delta(Delta.UNCHANGED, 0, filesRead, 0));
+    }
+
+    public boolean wroteOutput() {
+        return !Delta.UNCHANGED.equals(delta.mode());
+    }
+
+    /** The share of the files read that went to the quarantine. */
+    public double quarantinedShare() {
+        return filesRead == 0 ? 0 : (double) quarantined / filesRead;
+    }
+
+    /**
+     * How the run relates to the previous one.
+     *
+     * @param mode {@link #FULL}, {@link #INCREMENTAL} or {@link #UNCHANGED}
+     * @param parsed files read and parsed by this run
+     * @param reused files unchanged since the previous run, whose records were carried over
+     * @param removed files of the previous run no longer in the input
+     */
+    public record Delta(String mode, long parsed, long reused, long removed) {
+        public static final String FULL = "full";
+        public static final String INCREMENTAL = "incremental";
+        public static final String UNCHANGED = "unchanged";
+    }
 
     /** National uphold rate and its interval; rates are null when nothing was investigated. */
     public record Headline(long decisions, long upheld, long notUpheld, Double upholdRate, Double ciLow,

@@ -9,6 +9,7 @@ public class ParsedFile implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private String source;
+    private String sha256;
     private DecisionRecord decision;
     private String reason;
     private String detail;
@@ -17,9 +18,11 @@ public class ParsedFile implements Serializable {
     public ParsedFile() {
     }
 
-    static ParsedFile of(String source, ParseResult result) {
+    /** @param sha256 the file's digest, or null when it was not read (too large, unreadable) */
+    static ParsedFile of(String source, String sha256, ParseResult result) {
         ParsedFile f = new ParsedFile();
         f.source = source;
+        f.sha256 = sha256;
         f.decision = result.decision();
         f.reason = result.rejection() == null ? null : result.rejection().name();
         f.detail = result.detail();
@@ -33,6 +36,14 @@ public class ParsedFile implements Serializable {
 
     public void setSource(String source) {
         this.source = source;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public void setSha256(String sha256) {
+        this.sha256 = sha256;
     }
 
     public DecisionRecord getDecision() {

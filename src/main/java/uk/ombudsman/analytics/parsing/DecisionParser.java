@@ -237,7 +237,8 @@ public final class DecisionParser implements Serializable {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static String sha256(byte[] bytes) {
+    /** The hex SHA-256 of a file's bytes: how a file is recognised as unchanged between runs. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -49,6 +49,12 @@ public final class Columns {
     public static final String DETAIL = "detail";
     public static final String PREVIEW = "preview";
 
+    // What changed since the previous run (the nightly changes.csv).
+    public static final String CHANGE = "change";
+    public static final String ADDED = "added";
+    public static final String CHANGED = "changed";
+    public static final String REMOVED = "removed";
+
     // Report metrics.
     public static final String DECISIONS = "decisions";
     public static final String UPHELD = "upheld";

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The scheduled run on this machine (Spark local mode): incremental, locked, published atomically under ROOT.
+# On a cluster, the same command goes through jobs/submit.sh nightly --master URL ... (see README).
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+usage() {
+  cat <<USAGE
+Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-share SHARE]
+                       [--master local[N]] [--councils CSV] [--verbose] [--quiet]
+
+  --landing PATH     folder the decisions arrive in, read recursively (local path or Hadoop URI)
+  --root DIR         local folder for runs/<UTC time>/, latest (a link to the newest good run), logs/, .lock
+  --keep N           runs to keep (default 7)
+  --max-quarantined-share SHARE
+                     above this share of quarantined files (default 0.05) the run is not published (exit 6)
+  --master URL       Spark master (default: local[*])
+Environment: DRIVER_MEMORY (default 4g).
+Exit codes: 0 published or nothing new, 1 failed, 2 bad options, 3 landing missing, 4 root not writable,
+5 another run holds the lock, 6 quarantined share over the threshold.
+USAGE
+}
+
+args=()
+master="local[*]"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --landing|--root|--keep|--max-quarantined-share|--councils)
+      [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
+      if [[ "$1" == --landing ]] && is_local_path "$2" && [[ ! -e "$2" ]]; then
+        die 3 "landing folder not found: $2"
+      fi
+      args+=("$1" "$2"); shift 2 ;;
+    --master) [[ $# -ge 2 ]] || die 2 "--master needs a value"; master="$2"; shift 2 ;;
+    --verbose|--quiet) args+=("$1"); shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) die 2 "unknown option '$1' (see --help)" ;;
+  esac
+done
+[[ "$master" == local* ]] || die 2 "--master must be local[N] here; use jobs/submit.sh nightly for a cluster"
+
+ensure_jar
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# shellcheck disable=SC2046
+exec java $(java_options) -Xmx"${DRIVER_MEMORY:-4g}" \
+  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" nightly --master "$master" ${args[@]+"${args[@]}"}

@@ -1,0 +1,179 @@
+package uk.ombudsman.analytics.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.job.DecisionJob;
+import uk.ombudsman.analytics.job.JobFailure;
+import uk.ombudsman.analytics.job.JobResult;
+import uk.ombudsman.analytics.job.Sessions;
+import uk.ombudsman.analytics.nightly.NightlyRun;
+
+/** {@code nightly}: the scheduled, incremental, locked run that publishes dated reports. */
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+        description = {"Parse what is new or changed in the landing folder since the last published run, merge it "
+                + "into the stored decisions, rebuild every report and changes.csv, publish the run to "
+                + "ROOT/runs/<UTC time>/ and switch ROOT/latest to it atomically.",
+            "A run with nothing new publishes nothing. A failed or killed run leaves ROOT/latest as it was.",
+            "Exit codes: 0 published or nothing new, 1 failed, 2 bad options, 3 landing missing, 4 root not "
+                + "writable, 5 another run holds the lock, 6 quarantined share over the threshold (the run is kept "
+                + "under runs/ but not published)."})
+public final class NightlyCommand implements Callable<Integer> {
+    /** How many run logs stay in ROOT/logs. */
+    private static final int LOGS_KEPT = 100;
+
+    @Option(names = "--landing", required = true, paramLabel = "PATH",
+            description = "Folder the decisions arrive in (read recursively): local path or any Hadoop URI.")
+    String landing;
+
+    @Option(names = "--root", required = true, paramLabel = "DIR",
+            description = "Local folder for runs/, latest, logs/ and the lock.")
+    Path root;
+
+    @Option(names = "--keep", defaultValue = "7", paramLabel = "N",
+            description = "Runs to keep (default: ${DEFAULT-VALUE}); the one latest points to is always kept.")
+    int keep;
+
+    @Option(names = "--max-quarantined-share", defaultValue = "0.05", paramLabel = "SHARE",
+            description = "Above this share of quarantined files (0 to 1, default: ${DEFAULT-VALUE}) the run is "
+                    + "not published and the exit code is 6: a flood of unreadable files usually means the "
+                    + "scrape broke.")
+    double maxQuarantinedShare;
+
+    @Option(names = "--councils", paramLabel = "CSV", description = "A councils CSV extending the bundled list.")
+    Path councils;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master, e.g. local[2]. Leave unset under spark-submit, which sets it.")
+    String master;
+
+    @Option(names = "--verbose", description = "Spark's own logs at INFO and full stack traces on failure.")
+    boolean verbose;
+
+    @Option(names = "--quiet", description = "Print nothing but errors (the log file still gets everything).")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        NightlyRun.Options options;
+        try {
+            options = new NightlyRun.Options(landing, root.toAbsolutePath(), keep, maxQuarantinedShare, councils);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String stamp = NightlyRun.stamp(Instant.now());
+        Path logs = options.root().resolve(NightlyRun.LOGS);
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new JobFailure("cannot create " + logs + ": " + e.getMessage(), DecisionJob.EXIT_OUTPUT, e);
+        }
+        Path logFile = logs.resolve(stamp + ".log");
+        try (Writer file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+                PrintWriter log = new PrintWriter(file, true);
+                PrintWriter out = quiet ? log : new PrintWriter(new Tee(spec.commandLine().getOut(), file), true)) {
+            log.printf("%s nightly run %s: landing %s, root %s%n", Instant.now(), stamp, landing, options.root());
+            try {
+                int code = runAndReport(options, stamp, out);
+                log.printf("%s exit %d%n", Instant.now(), code);
+                return code;
+            } catch (RuntimeException e) {
+                log.printf("%s failed: %s%n", Instant.now(), e.getMessage());
+                throw e;
+            } finally {
+                pruneLogs(logs);
+            }
+        }
+    }
+
+    private int runAndReport(NightlyRun.Options options, String stamp, PrintWriter out) {
+        SparkSession spark = Sessions.create(master);
+        spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
+        long start = System.nanoTime();
+        NightlyRun.Outcome outcome = new NightlyRun(spark, options, stage -> {
+            out.printf("[%5.1fs] %s%n", (System.nanoTime() - start) / 1e9,
+                    stage.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            out.flush();
+        }).run(stamp);
+        JobResult r = outcome.result();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        switch (outcome.status()) {
+            case NOTHING_NEW -> {
+                out.printf("Nothing new or changed in %d files since %s: latest left as it was.%n", r.filesRead(),
+                        outcome.run());
+                return 0;
+            }
+            case HELD_BACK -> {
+                Summary.print(r, seconds, out);
+                out.printf("%nNOT PUBLISHED: %.1f%% of the files were quarantined, above the %.1f%% allowed. The run "
+                        + "is kept at %s for a look; latest is unchanged.%n", 100 * r.quarantinedShare(),
+                        100 * options.maxQuarantinedShare(), outcome.run());
+                return NightlyRun.EXIT_QUARANTINE;
+            }
+            default -> {
+                Summary.print(r, seconds, out);
+                JobResult.Delta d = r.delta();
+                out.printf("%nPublished %s (%s: %d files parsed, %d carried over, %d removed); latest now points "
+                        + "to it.%n", outcome.run().getFileName(), d.mode(), d.parsed(), d.reused(), d.removed());
+                return 0;
+            }
+        }
+    }
+
+    private static void pruneLogs(Path logs) {
+        try (Stream<Path> s = Files.list(logs)) {
+            List<Path> old = s.sorted(Comparator.comparing(Path::getFileName).reversed()).skip(LOGS_KEPT).toList();
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Old logs are kept rather than failing a run that has done its work.
+        }
+    }
+
+    /** Writes to the console and to the run's log file. */
+    private static final class Tee extends Writer {
+        private final Writer a;
+        private final Writer b;
+
+        Tee(Writer a, Writer b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            b.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush(); // the console is not ours to close, and the file is closed by its owner
+        }
+    }
+}
