@@ -143,8 +143,10 @@ stop() {
     fi
     rm -f "$f"
   done
-  # Executors are children of the Workers and normally go with them; any left behind are ours by their work dir.
-  pkill -9 -f "CoarseGrainedExecutorBackend.*$STATE/work" 2>/dev/null || true
+  # Executors normally stop with their Worker; any left behind are ours if they run inside our work folder.
+  for pid in $(pgrep -f CoarseGrainedExecutorBackend || true); do
+    [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$STATE/work/"* ]] && kill -9 "$pid" 2>/dev/null || true
+  done
   rm -f "$STATE/master-url"
   echo "stopped $stopped process(es)" >&2
 }

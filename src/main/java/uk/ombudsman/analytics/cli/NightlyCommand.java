@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -105,9 +106,12 @@ public final class NightlyCommand implements Callable<Integer> {
     }
 
     private int runAndReport(NightlyRun.Options options, String stamp, PrintWriter out) {
-        SparkSession spark = Sessions.create(master);
-        spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
         long start = System.nanoTime();
+        Supplier<SparkSession> spark = () -> {
+            SparkSession session = Sessions.create(master);
+            session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
+            return session;
+        };
         NightlyRun.Outcome outcome = new NightlyRun(spark, options, stage -> {
             out.printf("[%5.1fs] %s%n", (System.nanoTime() - start) / 1e9,
                     stage.name().toLowerCase(Locale.ROOT).replace('_', ' '));

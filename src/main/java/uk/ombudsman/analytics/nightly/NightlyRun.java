@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import uk.ombudsman.analytics.job.DecisionJob;
@@ -62,11 +63,12 @@ public final class NightlyRun {
         public enum Status { PUBLISHED, NOTHING_NEW, HELD_BACK }
     }
 
-    private final SparkSession spark;
+    private final Supplier<SparkSession> spark;
     private final Options options;
     private final JobProgress progress;
 
-    public NightlyRun(SparkSession spark, Options options, JobProgress progress) {
+    /** @param spark started only once the lock is held, so a refused run stops at once */
+    public NightlyRun(Supplier<SparkSession> spark, Options options, JobProgress progress) {
         this.spark = spark;
         this.options = options;
         this.progress = progress;
@@ -107,7 +109,7 @@ public final class NightlyRun {
         }
         JobConfig config = new JobConfig(options.landing(), run.toUri().toString(), options.councilsFile(),
                 previous == null ? null : previous.toUri().toString(), true);
-        JobResult result = new DecisionJob(spark, config, progress).run();
+        JobResult result = new DecisionJob(spark.get(), config, progress).run();
         if (!result.wroteOutput()) {
             return new Outcome(Outcome.Status.NOTHING_NEW, previous, result);
         }

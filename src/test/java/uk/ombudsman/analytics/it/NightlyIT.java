@@ -1,0 +1,106 @@
+package uk.ombudsman.analytics.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.ombudsman.analytics.JobRuns;
+import uk.ombudsman.analytics.generate.CorpusGenerator;
+import uk.ombudsman.analytics.nightly.NightlyRun;
+
+/** jobs/nightly.sh as cron runs it: killed part-way, and started twice at once. */
+class NightlyIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final Map<String, String> ENV = Map.of();
+
+    @TempDir
+    static Path dir;
+    static Path landing;
+
+    @BeforeAll
+    static void landACorpus() throws IOException {
+        new CorpusGenerator(2000, 5).writeTo(dir.resolve("gen"));
+        landing = dir.resolve("gen").resolve(CorpusGenerator.CORPUS);
+    }
+
+    private static String[] nightlyArgs(Path root) {
+        return new String[] {"--landing", landing.toString(), "--root", root.toString(), "--master", "local[2]"};
+    }
+
+    @Test
+    void aRunKilledPartWayLeavesLatestIntactAndTheNextRunSucceeds() throws IOException, InterruptedException {
+        Path root = dir.resolve("killed-root");
+        Path log = dir.resolve("first.log");
+        assertEquals(0, Scripts.run(log, ENV, TIMEOUT, "nightly.sh", nightlyArgs(root)), Scripts.read(log));
+        Path good = root.resolve(NightlyRun.LATEST).toRealPath();
+        byte[] goodManifest = Files.readAllBytes(good.resolve("_manifest.json"));
+
+        // New decisions arrive; the next run is killed (SIGKILL, as the OOM killer or a reboot would) mid-write.
+        new CorpusGenerator(300, 6).writeTo(dir.resolve("more"));
+        Files.move(dir.resolve("more").resolve(CorpusGenerator.CORPUS), landing.resolve("more"));
+        Path killedLog = dir.resolve("killed.log");
+        Process run = Scripts.start(killedLog, ENV, "nightly.sh", nightlyArgs(root));
+        Scripts.await(() -> read(killedLog).contains("write decisions"), TIMEOUT, killedLog);
+        run.destroyForcibly().waitFor();
+
+        assertEquals(good, root.resolve(NightlyRun.LATEST).toRealPath(), "latest still points at the good run");
+        assertTrue(java.util.Arrays.equals(goodManifest, Files.readAllBytes(good.resolve("_manifest.json"))));
+        assertFalse(hiddenUnder(root.resolve(NightlyRun.RUNS)).isEmpty(), "the killed run left its staging folder");
+
+        Path nextLog = dir.resolve("next.log");
+        assertEquals(0, Scripts.run(nextLog, ENV, TIMEOUT, "nightly.sh", nightlyArgs(root)), Scripts.read(nextLog));
+        Path next = root.resolve(NightlyRun.LATEST).toRealPath();
+        assertFalse(next.equals(good), "the next run published");
+        assertEquals(List.of(), hiddenUnder(root.resolve(NightlyRun.RUNS)), "and cleared what the killed run left");
+        // Only the files that arrived were parsed: the generator's own count of the files it wrote.
+        String arrived = JobRuns.csv(dir.resolve("more/truth/counts.csv")).stream()
+                .filter(r -> r.get("name").equals("files")).findFirst().orElseThrow().get("value");
+        Map<?, ?> counts = (Map<?, ?>) JobRuns.manifest(next).get("counts");
+        assertEquals(arrived, String.valueOf(counts.get("files_parsed_this_run")));
+    }
+
+    @Test
+    void aSecondRunStartedWhileOneIsRunningIsRefusedAtOnce() throws IOException, InterruptedException {
+        Path root = dir.resolve("busy-root");
+        Path firstLog = dir.resolve("busy-first.log");
+        Process first = Scripts.start(firstLog, ENV, "nightly.sh", nightlyArgs(root));
+        Scripts.await(() -> read(firstLog).contains("read and parse"), TIMEOUT, firstLog);
+
+        Path secondLog = dir.resolve("busy-second.log");
+        long started = System.nanoTime();
+        int refused = Scripts.run(secondLog, ENV, TIMEOUT, "nightly.sh", nightlyArgs(root));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(NightlyRun.EXIT_LOCKED, refused, Scripts.read(secondLog));
+        assertTrue(Scripts.read(secondLog).contains("another nightly run is in progress"), Scripts.read(secondLog));
+        assertTrue(first.isAlive(), "the refused run did not disturb the first");
+        System.out.printf("NightlyIT: second run refused with exit %d after %.1f s%n", refused, seconds);
+        assertTrue(seconds < 10, "refused at once, without starting Spark: " + seconds + " s");
+
+        assertEquals(0, Scripts.finish(first, TIMEOUT, firstLog), Scripts.read(firstLog));
+        assertTrue(Files.isDirectory(root.resolve(NightlyRun.LATEST)));
+    }
+
+    private static List<Path> hiddenUnder(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Scripts.read(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
