@@ -10,18 +10,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobResult;
-import uk.ombudsman.analytics.job.Sessions;
 import uk.ombudsman.analytics.nightly.NightlyRun;
 
 /** {@code nightly}: the scheduled, incremental, locked run that publishes dated reports. */
@@ -55,27 +51,19 @@ public final class NightlyCommand implements Callable<Integer> {
                     + "scrape broke.")
     double maxQuarantinedShare;
 
-    @Option(names = "--councils", paramLabel = "CSV", description = "A councils CSV extending the bundled list.")
-    Path councils;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[2]. Leave unset under spark-submit, which sets it.")
-    String master;
-
-    @Option(names = "--verbose", description = "Spark's own logs at INFO and full stack traces on failure.")
-    boolean verbose;
-
-    @Option(names = "--quiet", description = "Print nothing but errors (the log file still gets everything).")
-    boolean quiet;
+    @CommandLine.Mixin
+    JobOptions job;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        job.validate();
         NightlyRun.Options options;
         try {
-            options = new NightlyRun.Options(landing, root.toAbsolutePath(), keep, maxQuarantinedShare, councils);
+            options = new NightlyRun.Options(landing, root.toAbsolutePath(), keep, maxQuarantinedShare, job.councils,
+                    job.minInvestigations);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -90,7 +78,8 @@ public final class NightlyCommand implements Callable<Integer> {
         try (Writer file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
                 PrintWriter log = new PrintWriter(file, true);
-                PrintWriter out = quiet ? log : new PrintWriter(new Tee(spec.commandLine().getOut(), file), true)) {
+                PrintWriter out = job.quiet ? log
+                        : new PrintWriter(new Tee(spec.commandLine().getOut(), file), true)) {
             log.printf("%s nightly run %s: landing %s, root %s%n", Instant.now(), stamp, landing, options.root());
             try {
                 int code = runAndReport(options, stamp, out);
@@ -107,16 +96,9 @@ public final class NightlyCommand implements Callable<Integer> {
 
     private int runAndReport(NightlyRun.Options options, String stamp, PrintWriter out) {
         long start = System.nanoTime();
-        Supplier<SparkSession> spark = () -> {
-            SparkSession session = Sessions.create(master);
-            session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
-            return session;
-        };
-        NightlyRun.Outcome outcome = new NightlyRun(spark, options, stage -> {
-            out.printf("[%5.1fs] %s%n", (System.nanoTime() - start) / 1e9,
-                    stage.name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            out.flush();
-        }).run(stamp);
+        // Progress always reaches the log; with --quiet, out is the log alone.
+        NightlyRun.Outcome outcome = new NightlyRun(job::session, options, JobOptions.stageLines(out, start))
+                .run(stamp);
         JobResult r = outcome.result();
         double seconds = (System.nanoTime() - start) / 1e9;
         switch (outcome.status()) {

@@ -83,7 +83,8 @@ public final class DecisionJob {
             if (inputs == null) {
                 return JobResult.unchanged(previous.toString(), listing.count());
             }
-            return write(inputs, listing, previous, fingerprint, runId, started, millis, startNanos, hadoop);
+            return write(inputs, listing, previous, councils, fingerprint, runId, started, millis, startNanos,
+                    hadoop);
         } finally {
             cached.forEach(Dataset::unpersist);
         }
@@ -173,8 +174,9 @@ public final class DecisionJob {
                 .substring(0, 16);
     }
 
-    private JobResult write(Inputs inputs, CorpusFiles.Listing listing, Path previous, String fingerprint,
-            String runId, Instant started, Map<String, Long> millis, long startNanos, Configuration hadoop) {
+    private JobResult write(Inputs inputs, CorpusFiles.Listing listing, Path previous, CouncilDirectory councils,
+            String fingerprint, String runId, Instant started, Map<String, Long> millis, long startNanos,
+            Configuration hadoop) {
         AtomicOutput out;
         FileSystem outFs;
         try {
@@ -245,7 +247,7 @@ public final class DecisionJob {
             progress.stage(JobProgress.Stage.WRITE_REPORTS);
             Map<String, Long> reportRows = new LinkedHashMap<>();
             Path reports = new Path(staging, "reports");
-            Map<Report, ReportBuilder.Table> built = ReportBuilder.buildAll(table);
+            Map<Report, ReportBuilder.Table> built = ReportBuilder.buildAll(table, councils, config.minInvestigations());
             for (Map.Entry<Report, ReportBuilder.Table> e : built.entrySet()) {
                 writeSmall(e.getValue().rows(), e.getValue().schema(), reports, e.getKey().folder(), outFs);
                 reportRows.put(e.getKey().folder(), (long) e.getValue().rows().size());
@@ -330,6 +332,7 @@ public final class DecisionJob {
         c.put("default_parallelism", spark.sparkContext().defaultParallelism());
         c.put("spark.sql.shuffle.partitions", spark.conf().get("spark.sql.shuffle.partitions"));
         c.put("councils_file", config.councilsFile() == null ? "bundled" : config.councilsFile().toString());
+        c.put("min_investigations", config.minInvestigations());
         return c;
     }
 

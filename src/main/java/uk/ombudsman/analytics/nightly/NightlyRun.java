@@ -46,8 +46,10 @@ public final class NightlyRun {
      *     switch of latest rely on the local file system
      * @param keep how many runs to keep (the one latest points to is always kept)
      * @param maxQuarantinedShare above this share of quarantined files the run is kept but not published
+     * @param minInvestigations below this many investigations a council is marked too few to rank
      */
-    public record Options(String landing, Path root, int keep, double maxQuarantinedShare, Path councilsFile) {
+    public record Options(String landing, Path root, int keep, double maxQuarantinedShare, Path councilsFile,
+            int minInvestigations) {
         public Options {
             if (keep < 1) {
                 throw new IllegalArgumentException("--keep must be at least 1");
@@ -108,7 +110,7 @@ public final class NightlyRun {
                     DecisionJob.EXIT_FAILED, null);
         }
         JobConfig config = new JobConfig(options.landing(), run.toUri().toString(), options.councilsFile(),
-                previous == null ? null : previous.toUri().toString(), true);
+                previous == null ? null : previous.toUri().toString(), true, options.minInvestigations());
         JobResult result = new DecisionJob(spark.get(), config, progress).run();
         if (!result.wroteOutput()) {
             return new Outcome(Outcome.Status.NOTHING_NEW, previous, result);

@@ -74,6 +74,19 @@ public final class Columns {
     public static final String FIRST_DECISION_DATE = "first_decision_date";
     public static final String LAST_DECISION_DATE = "last_decision_date";
 
+    // by_council's comparison with its peers (councils of the same body type) and per-resident figures.
+    public static final String INVESTIGATIONS = "investigations";
+    public static final String PEER_UPHOLD_RATE = "peer_uphold_rate";
+    public static final String UPHOLD_RATE_VS_PEERS = "uphold_rate_vs_peers";
+    public static final String PEER_STANDING = "peer_standing";
+    public static final String POPULATION = "population";
+    public static final String UPHELD_PER_100K = "upheld_per_100k";
+    public static final String PAYMENT_TOTAL_PER_100K_GBP = "payment_total_per_100k_gbp";
+
+    // by_category_year's change on the year before.
+    public static final String UPHOLD_RATE_CHANGE = "uphold_rate_change_on_previous_year";
+    public static final String DECISIONS_CHANGE = "decisions_change_on_previous_year";
+
     /** The metric columns of every grouped report, in output order. */
     public static final List<String> METRICS = List.of(DECISIONS, UPHELD, NOT_UPHELD, CLOSED_AFTER_INITIAL_ENQUIRIES,
             OTHER_OUTCOME, UPHOLD_RATE, UPHOLD_RATE_CI_LOW, UPHOLD_RATE_CI_HIGH, DECISIONS_WITH_PAYMENT,

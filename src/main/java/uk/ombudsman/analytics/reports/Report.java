@@ -11,6 +11,7 @@ public enum Report {
     BY_SERVICE_AREA("by_service_area", Columns.SERVICE_AREA),
     BY_COUNCIL_CATEGORY("by_council_category", Columns.COUNCIL, Columns.CATEGORY),
     BY_YEAR("by_year", Columns.DECISION_YEAR),
+    BY_CATEGORY_YEAR("by_category_year", Columns.CATEGORY, Columns.DECISION_YEAR),
     BY_BODY_TYPE("by_body_type", Columns.BODY_TYPE),
     REMEDIES("remedies", Columns.CATEGORY, Columns.REMEDY);
 

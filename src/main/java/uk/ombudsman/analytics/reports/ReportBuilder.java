@@ -31,9 +31,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.DataTypes;
 import uk.ombudsman.analytics.record.Outcome;
+import uk.ombudsman.analytics.reference.CouncilDirectory;
 
 /**
- * The aggregations of reports.md over the decisions table. Rates are rounded to 4 places and money to 2 here,
+ * The aggregations of reports.md over the decisions table, with peer comparisons and year-on-year trends. Rates are rounded to 4 places and money to 2 here,
  * once, so the Parquet and the CSV hold the same figures.
  */
 public final class ReportBuilder {
@@ -51,7 +52,8 @@ public final class ReportBuilder {
      * aggregation over GROUPING SETS, split by grouping_id on the driver: one pass over the decisions instead of
      * one per report. A report has a row per group, never per decision, so it is small enough to collect.
      */
-    public static Map<Report, Table> buildAll(Dataset<Row> decisions) {
+    public static Map<Report, Table> buildAll(Dataset<Row> decisions, CouncilDirectory councils,
+            int minInvestigations) {
         List<Report> grouped = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (Report r : Report.values()) {
@@ -92,8 +94,8 @@ public final class ReportBuilder {
                 if (row.getLong(gidAt) != gid) {
                     continue;
                 }
-                if (r == Report.BY_YEAR && row.isNullAt(schema.fieldIndex(Columns.DECISION_YEAR))) {
-                    continue; // undated decisions count everywhere but here
+                if (r.keys().contains(Columns.DECISION_YEAR) && row.isNullAt(schema.fieldIndex(Columns.DECISION_YEAR))) {
+                    continue; // undated decisions count everywhere but in the yearly reports
                 }
                 Object[] values = new Object[index.length];
                 for (int i = 0; i < index.length; i++) {
@@ -105,7 +107,8 @@ public final class ReportBuilder {
             if (r == Report.NATIONAL && reportRows.isEmpty()) {
                 reportRows.add(emptyNational(reportSchema)); // an empty corpus still has a national row of zeros
             }
-            out.put(r, new Table(reportSchema, reportRows));
+            Table table = new Table(reportSchema, reportRows);
+            out.put(r, r == Report.BY_CATEGORY_YEAR ? Trends.addTo(table) : table);
         }
         Dataset<Row> remedies = decisions
                 .select(col(Columns.CATEGORY), explode(col(Columns.REMEDIES)).as(Columns.REMEDY))
@@ -114,6 +117,8 @@ public final class ReportBuilder {
         List<Row> remedyRows = new ArrayList<>(remedies.collectAsList());
         remedyRows.sort(byFirstColumns(Report.REMEDIES.keys().size()));
         out.put(Report.REMEDIES, new Table(remedies.schema(), remedyRows));
+        out.put(Report.BY_COUNCIL, PeerComparison.addTo(out.get(Report.BY_COUNCIL), out.get(Report.BY_BODY_TYPE),
+                councils, minInvestigations));
         return out;
     }
 

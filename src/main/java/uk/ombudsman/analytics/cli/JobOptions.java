@@ -1,0 +1,60 @@
+package uk.ombudsman.analytics.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.job.DecisionJob;
+import uk.ombudsman.analytics.job.JobFailure;
+import uk.ombudsman.analytics.job.JobProgress;
+import uk.ombudsman.analytics.job.Sessions;
+import uk.ombudsman.analytics.reports.PeerComparison;
+
+/** The options every command that runs the job shares, and what they do: one place for both. */
+final class JobOptions {
+    @Option(names = "--councils", paramLabel = "CSV",
+            description = "A councils CSV (name,aliases,body_type,region,ons_code,population,status) that extends "
+                    + "or overrides the bundled list; populations enable the per-100,000 figures.")
+    Path councils;
+
+    @Option(names = "--min-investigations", defaultValue = "" + PeerComparison.DEFAULT_MIN_INVESTIGATIONS,
+            paramLabel = "N", description = "Councils with fewer investigations are marked too few to rank "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int minInvestigations;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master, e.g. local[2]. Leave unset under spark-submit, which sets it.")
+    String master;
+
+    @Option(names = "--verbose", description = "Spark's own logs at INFO and full stack traces on failure.")
+    boolean verbose;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    /** Checks what can be checked before Spark starts. */
+    void validate() {
+        if (councils != null && !Files.isReadable(councils)) {
+            throw new JobFailure("councils file not found or unreadable: " + councils, DecisionJob.EXIT_INPUT, null);
+        }
+        if (minInvestigations < 1) {
+            throw new JobFailure("--min-investigations must be at least 1, not " + minInvestigations, 2, null);
+        }
+    }
+
+    SparkSession session() {
+        SparkSession spark = Sessions.create(master);
+        spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
+        return spark;
+    }
+
+    /** One line per stage, with the time since {@code startNanos}. */
+    static JobProgress stageLines(java.io.PrintWriter to, long startNanos) {
+        return stage -> {
+            to.printf("[%5.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9,
+                    stage.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            to.flush();
+        };
+    }
+}
