@@ -31,5 +31,5 @@ mkdir -p "$work"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 exec java -Xmx2g -Dbench.jvmOptions="$PROJECT_DIR/jobs/spark-jvm.options" \
   -Dbench.log4j="$PROJECT_DIR/jobs/log4j2.properties" \
-  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE"):$(cat "$bench_cp")" uk.ombudsman.analytics.bench.Benchmark \
+  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE"):$(cat "$bench_cp")" "$MAIN_CLASS" benchmark \
   --decisions "$decisions" --work "$work" ${extra[@]+"${extra[@]}"}

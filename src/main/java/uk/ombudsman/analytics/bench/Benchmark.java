@@ -38,33 +38,22 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /** Entry point of the measuring subprocesses the harness starts, one per step. */
     public static void main(String[] args) throws Exception {
-        if (args.length >= 2 && args[0].equals("measure")) {
+        if (args.length == 3 && args[0].equals("measure")) {
             measure(args[1], Path.of(args[2]));
             return;
         }
-        Options o = Options.parse(args);
-        new Runner(o).run();
+        throw new IllegalArgumentException("usage: Benchmark measure STEP CORPUS (the benchmark command starts these)");
+    }
+
+    /** Runs the whole benchmark: generate (or reuse) the corpus, time each step, print and save the table. */
+    public static void run(int decisions, Path work, long seed, String driverHeap) throws Exception {
+        new Runner(new Options(decisions, work, seed, driverHeap, System.getProperty("bench.jvmOptions"),
+                System.getProperty("bench.log4j"))).run();
     }
 
     record Options(int decisions, Path work, long seed, String driverHeap, String jvmOptions, String log4j) {
-        static Options parse(String[] args) {
-            int decisions = 100_000;
-            Path work = Path.of("target/benchmark");
-            long seed = 1;
-            String heap = "4g";
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--decisions" -> decisions = Integer.parseInt(args[++i]);
-                    case "--work" -> work = Path.of(args[++i]);
-                    case "--seed" -> seed = Long.parseLong(args[++i]);
-                    case "--driver-heap" -> heap = args[++i];
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            return new Options(decisions, work, seed, heap, System.getProperty("bench.jvmOptions"),
-                    System.getProperty("bench.log4j"));
-        }
     }
 
     /** One row of the table. */

@@ -67,7 +67,8 @@ public final class CsvCells implements Serializable {
         return plain(value, type);
     }
 
-    private static String plain(Object value, DataType type) {
+    /** A value as text, numbers in plain notation: the CSVs' formatting, shared with the notebooks' tables. */
+    public static String plain(Object value, DataType type) {
         if (value == null) {
             return "";
         }
