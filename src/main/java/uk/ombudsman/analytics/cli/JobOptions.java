@@ -51,10 +51,21 @@ final class JobOptions {
 
     /** One line per stage, with the time since {@code startNanos}. */
     static JobProgress stageLines(java.io.PrintWriter to, long startNanos) {
-        return stage -> {
-            to.printf("[%5.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9,
-                    stage.name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            to.flush();
+        return new JobProgress() {
+            @Override
+            public void stage(Stage stage) {
+                line(stage.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+
+            @Override
+            public void files(long done, long total) {
+                line(String.format("  %,d of %,d files parsed", done, total));
+            }
+
+            private void line(String text) {
+                to.printf("[%5.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, text);
+                to.flush();
+            }
         };
     }
 }

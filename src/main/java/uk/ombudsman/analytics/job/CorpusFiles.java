@@ -24,6 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 import uk.ombudsman.analytics.parsing.DecisionParser;
 import uk.ombudsman.analytics.parsing.ParseResult;
 import uk.ombudsman.analytics.record.QuarantineReason;
@@ -129,9 +130,10 @@ final class CorpusFiles {
         return out;
     }
 
-    static Dataset<ParsedFile> parse(SparkSession spark, Listing listing, DecisionParser parser) {
+    static Dataset<ParsedFile> parse(SparkSession spark, Listing listing, DecisionParser parser,
+            LongAccumulator filesDone) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        var parsed = groups(spark, listing).flatMap(new ReadAndParse(parser, hadoopConf(jsc, spark)));
+        var parsed = groups(spark, listing).flatMap(new ReadAndParse(parser, hadoopConf(jsc, spark), filesDone));
         return spark.createDataset(parsed.rdd(), Encoders.bean(ParsedFile.class));
     }
 
@@ -189,7 +191,8 @@ final class CorpusFiles {
     }
 
     /** Reads each file of a group and parses it, one at a time: memory holds one file, not the group. */
-    private record ReadAndParse(DecisionParser parser, Broadcast<SerializableWritable<Configuration>> conf)
+    private record ReadAndParse(DecisionParser parser, Broadcast<SerializableWritable<Configuration>> conf,
+            LongAccumulator filesDone)
             implements FlatMapFunction<List<InputFile>, ParsedFile>, Serializable {
         @Override
         public Iterator<ParsedFile> call(List<InputFile> group) {
@@ -202,7 +205,9 @@ final class CorpusFiles {
 
                 @Override
                 public ParsedFile next() {
-                    return readAndParse(files.next());
+                    ParsedFile parsed = readAndParse(files.next());
+                    filesDone.add(1);
+                    return parsed;
                 }
             };
         }

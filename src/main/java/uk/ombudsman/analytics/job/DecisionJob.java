@@ -56,6 +56,8 @@ public final class DecisionJob {
     private final SparkSession spark;
     private final JobConfig config;
     private final JobProgress progress;
+    /** Files parsed so far, reported while the parse runs. */
+    private FileProgress fileProgress;
 
     public DecisionJob(SparkSession spark, JobConfig config, JobProgress progress) {
         this.spark = spark;
@@ -86,6 +88,9 @@ public final class DecisionJob {
             return write(inputs, listing, previous, councils, fingerprint, runId, started, millis, startNanos,
                     hadoop);
         } finally {
+            if (fileProgress != null) {
+                fileProgress.close();
+            }
             cached.forEach(Dataset::unpersist);
         }
     }
@@ -99,7 +104,9 @@ public final class DecisionJob {
     }
 
     private Inputs fullInputs(CorpusFiles.Listing listing, DecisionParser parser, List<Dataset<?>> cached) {
-        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing, parser).persist(StorageLevel.MEMORY_AND_DISK());
+        fileProgress = new FileProgress(spark.sparkContext(), progress, listing.count());
+        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing, parser, fileProgress.counter())
+                .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(parsed);
         return new Inputs(DecisionTable.decisions(parsed), DecisionTable.quarantine(parsed),
                 parsed.select(col("source").as(Columns.SOURCE), col("sha256").as(Columns.SOURCE_SHA256)),
@@ -127,7 +134,8 @@ public final class DecisionJob {
         if (toParse.isEmpty() && removed == 0) {
             return null;
         }
-        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing.only(toParse), parser)
+        fileProgress = new FileProgress(spark.sparkContext(), progress, toParse.size());
+        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing.only(toParse), parser, fileProgress.counter())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(parsed);
         Dataset<Row> fresh = DecisionTable.decisions(parsed);
@@ -195,6 +203,7 @@ public final class DecisionJob {
             }
             long decisions = inputs.decisions().count();
             long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
+            fileProgress.close();
             if (decisions + quarantined != listing.count()) {
                 throw new JobFailure("listed " + listing.count() + " files but parsed " + (decisions + quarantined)
                         + ": refusing to publish a run that lost input", EXIT_FAILED, null);

@@ -8,6 +8,10 @@ public interface JobProgress {
 
     void stage(Stage stage);
 
+    /** While files are read and parsed: how many of them are done (updated as Spark tasks finish). */
+    default void files(long done, long total) {
+    }
+
     /** The stages of a run, in order. */
     enum Stage {
         READ_AND_PARSE,

@@ -21,10 +21,11 @@ import uk.ombudsman.analytics.job.JobConfig;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.JobResult;
+import uk.ombudsman.analytics.notebooks.NotebookExporter;
 
 /**
  * The scheduled run. Under {@code ROOT}: {@code runs/<UTC timestamp>/} holds each published run (a complete job
- * output plus {@code changes.csv}), {@code latest} is a symbolic link to the newest good one, switched atomically
+ * output plus {@code changes.csv} and the analyst notebooks), {@code latest} is a symbolic link to the newest good one, switched atomically
  * only after the run is complete, {@code logs/} has one log per run, and {@code .lock} keeps runs apart.
  * Each run parses only the files that are new or changed since the run {@code latest} points to.
  */
@@ -37,6 +38,7 @@ public final class NightlyRun {
     public static final String LATEST = "latest";
     public static final String LOGS = "logs";
     public static final String LOCK = ".lock";
+    public static final String NOTEBOOKS = "notebooks";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -111,10 +113,14 @@ public final class NightlyRun {
         }
         JobConfig config = new JobConfig(options.landing(), run.toUri().toString(), options.councilsFile(),
                 previous == null ? null : previous.toUri().toString(), true, options.minInvestigations());
-        JobResult result = new DecisionJob(spark.get(), config, progress).run();
+        SparkSession session = spark.get();
+        JobResult result = new DecisionJob(session, config, progress).run();
         if (!result.wroteOutput()) {
             return new Outcome(Outcome.Status.NOTHING_NEW, previous, result);
         }
+        // The notebooks go inside the run before it is published, so latest never shows a run without them.
+        NotebookExporter.export(session, run.toUri().toString(), run.resolve(NOTEBOOKS),
+                "the nightly run " + stamp + " of `" + options.landing() + "`");
         if (result.quarantinedShare() > options.maxQuarantinedShare()) {
             prune(runs, previous);
             return new Outcome(Outcome.Status.HELD_BACK, run, result);

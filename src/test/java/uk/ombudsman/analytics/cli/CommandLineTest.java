@@ -41,9 +41,42 @@ class CommandLineTest {
         assertEquals(0, o.code());
         assertTrue(o.out().contains("run"), o.out());
         assertTrue(o.out().contains("Exit codes"), o.out());
+        for (String command : new String[] {"run", "nightly", "export", "generate", "benchmark"}) {
+            assertTrue(o.out().contains("  " + command), command + " is listed: " + o.out());
+        }
+        assertTrue(o.out().contains("5   nightly: another run holds the lock"), o.out());
         Outcome runHelp = run("run", "--help");
         assertEquals(0, runHelp.code());
         assertTrue(runHelp.out().contains("--input"), runHelp.out());
+        assertTrue(runHelp.out().contains("--min-investigations"), runHelp.out());
+        Outcome nightlyHelp = run("nightly", "--help");
+        assertEquals(0, nightlyHelp.code());
+        assertTrue(nightlyHelp.out().contains("--landing") && nightlyHelp.out().contains("--keep"), nightlyHelp.out());
+        Outcome exportHelp = run("export", "--help");
+        assertEquals(0, exportHelp.code());
+        assertTrue(exportHelp.out().contains("--reports") && exportHelp.out().contains("--demo"), exportHelp.out());
+    }
+
+    @Test
+    void badValuesForTheNightlyRunAreOneLineAndExitCodeTwo() {
+        Outcome keep = run("nightly", "--landing", "x", "--root", dir.toString(), "--keep", "0");
+        assertEquals(2, keep.code());
+        assertEquals("--keep must be at least 1", keep.err().lines().findFirst().orElse(""));
+        Outcome notANumber = run("nightly", "--landing", "x", "--root", dir.toString(), "--keep", "many");
+        assertEquals(2, notANumber.code());
+        assertTrue(notANumber.err().startsWith("Invalid value for option '--keep'"), notANumber.err());
+        Outcome both = run("export", "--reports", "x", "--demo", "--out", dir.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+    }
+
+    @Test
+    void exportFromAFolderThatIsNotAnOutputIsOneLineAndExitCodeThree() {
+        SharedSpark.get();
+        Outcome o = run("export", "--reports", dir.toString(), "--out", dir.resolve("nb").toString(),
+                "--master", "local[2]");
+        assertEquals(3, o.code());
+        assertEquals("error: not a job output (no _manifest.json): " + dir, o.err().strip());
     }
 
     @Test

@@ -102,6 +102,7 @@ class NightlyRunTest {
 
         NightlyRun.Outcome second = nightly(0.5);
         assertEquals(NightlyRun.Outcome.Status.PUBLISHED, second.status());
+        assertTrue(Files.exists(latest().resolve("notebooks/councils.ipynb")), "each run carries its notebooks");
         assertEquals(second.run().toRealPath(), latest());
         Map<?, ?> counts = (Map<?, ?>) JobRuns.manifest(latest()).get("counts");
         assertEquals("incremental", JobRuns.manifest(latest()).get("mode"));
