@@ -70,7 +70,7 @@ final class Scripts {
             names = s.filter(p -> p.toString().endsWith(".csv")).map(p -> expected.relativize(p).toString())
                     .sorted().toList();
         }
-        assertTrue(names.size() >= 12, "the outputs have their CSVs: " + names);
+        assertTrue(names.size() >= 13, "the outputs have their CSVs: " + names);
         for (String name : names) {
             assertArrayEquals(Files.readAllBytes(expected.resolve(name)), Files.readAllBytes(actual.resolve(name)),
                     name + " differs");

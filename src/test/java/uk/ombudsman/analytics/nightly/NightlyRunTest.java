@@ -45,7 +45,7 @@ class NightlyRunTest {
     @BeforeAll
     static void landSomeOfACorpus() throws IOException {
         Path generated = dir.resolve("gen");
-        new CorpusGenerator(600, 7).writeTo(generated);
+        new CorpusGenerator(300, 7).writeTo(generated);
         landing = generated.resolve(CorpusGenerator.CORPUS);
         root = dir.resolve("root");
         // Every third file arrives only before the second night.
@@ -152,7 +152,7 @@ class NightlyRunTest {
             s.filter(p -> p.toString().endsWith(".csv")).sorted()
                     .forEach(p -> names.add("reports/" + p.getFileName()));
         }
-        assertEquals(12, names.size());
+        assertEquals(13, names.size());
         return names;
     }
 
