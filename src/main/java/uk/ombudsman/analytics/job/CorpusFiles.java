@@ -37,8 +37,11 @@ import uk.ombudsman.analytics.reports.Columns;
  * starting with '.' or '_', such as .DS_Store or _SUCCESS) are not decisions and are counted, not read.
  */
 final class CorpusFiles {
-    /** Partitions hold about this many bytes, so a few huge files do not serialise the run. */
-    private static final long TARGET_PARTITION_BYTES = 16L << 20;
+    /**
+     * Partitions hold up to this many bytes, so a few huge files do not serialise the run. Every later stage has
+     * a task per partition, so smaller partitions cost more in task overhead than they gain in balance.
+     */
+    private static final long TARGET_PARTITION_BYTES = 64L << 20;
     private static final long MAX_FILE_BYTES = (long) QuarantineReason.MAX_FILE_MB << 20;
 
     /** The files to read, sorted by path: one compact entry each, since a million of them sit on the driver. */

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.year;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import uk.ombudsman.analytics.reports.Columns;
 
 /** The parsed beans as the output tables: snake_case columns in the spec's order. */
@@ -67,19 +69,22 @@ final class DecisionTable {
      * are kept as they are.
      */
     static Deduped oneRecordPerCase(Dataset<Row> decisions) {
-        // Copies are ranked on a narrow projection, and only the losing copies' sources travel back: the wide
-        // rows are never shuffled. Duplicates are few by nature, so the losers are broadcast.
+        // Copies are ranked on a narrow projection, and only the losing copies' sources come back, to the driver:
+        // duplicates are few by nature, and both the kept and the superseded records are then a broadcast join
+        // against that small list, without ranking twice. The wide rows are never shuffled.
         WindowSpec bestFirst = Window.partitionBy(col(Columns.CASE_REF)).orderBy(
                 col(WARNINGS).asc(), col(Columns.TEXT_CHARS).desc_nulls_last(),
                 col(Columns.DECISION_DATE).desc_nulls_last(), col(Columns.SOURCE).asc());
-        Dataset<Row> losers = decisions.filter(col(Columns.CASE_REF).isNotNull())
+        List<Row> losingSources = decisions.filter(col(Columns.CASE_REF).isNotNull())
                 .select(col(Columns.CASE_REF), col(Columns.SOURCE), size(col(Columns.PARSE_WARNINGS)).as(WARNINGS),
                         col(Columns.TEXT_CHARS), col(Columns.DECISION_DATE))
                 .withColumn(RANK, row_number().over(bestFirst))
                 .filter(col(RANK).gt(1))
-                .select(col(Columns.SOURCE).as(LOSER));
-        // The loser's column has its own name: both sides descend from one plan, and a self-join on one column
-        // name would be ambiguous.
+                .select(col(Columns.SOURCE).as(LOSER))
+                .collectAsList();
+        // The loser's column has its own name, so the join condition is never ambiguous.
+        Dataset<Row> losers = decisions.sparkSession().createDataFrame(losingSources,
+                new StructType().add(LOSER, DataTypes.StringType, false));
         Column isLoser = col(Columns.SOURCE).equalTo(col(LOSER));
         return new Deduped(decisions.join(broadcast(losers), isLoser, "left_anti"),
                 decisions.join(broadcast(losers), isLoser, "left_semi"));

@@ -70,6 +70,21 @@ class ClusterIT {
     }
 
     @Test
+    void inClusterModeTheDriverRunsOnAWorkerAndWritesTheSameReports() throws IOException, InterruptedException {
+        Path seedsLocal = dir.resolve("seeds-local");
+        JobRuns.run(JobRuns.SEEDS, seedsLocal);
+        Path out = dir.resolve("cluster-mode-out");
+        Path log = dir.resolve("submit-cluster-mode.log");
+        int code = Scripts.run(log, env, JOB_TIMEOUT, "submit.sh", "--master", master, "--deploy-mode", "cluster",
+                "--input", JobRuns.SEEDS.toAbsolutePath().toString(), "--output", out.toString());
+        assertEquals(0, code, Scripts.read(log));
+        try (Stream<Path> work = Files.walk(state.resolve("work"), 2)) {
+            assertTrue(work.anyMatch(p -> p.getFileName().toString().startsWith("driver-")), "a Worker ran the driver");
+        }
+        Scripts.assertSameCsvs(seedsLocal, out);
+    }
+
+    @Test
     void killingAnExecutorMidRunStillSucceedsWithTheSameReports() throws IOException, InterruptedException {
         Path out = dir.resolve("killed-out");
         Path log = dir.resolve("submit-killed.log");
