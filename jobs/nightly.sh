@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib/common.sh"
 usage() {
   cat <<USAGE
 Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-share SHARE]
-                       [--master local[N]] [--councils CSV] [--verbose] [--quiet]
+                       [--master local[N]] [--councils CSV] [--min-investigations N] [--verbose] [--quiet]
 
   --landing PATH     folder the decisions arrive in, read recursively (local path or Hadoop URI)
   --root DIR         local folder for runs/<UTC time>/, latest (a link to the newest good run), logs/, .lock
@@ -25,7 +25,7 @@ args=()
 master="local[*]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --landing|--root|--keep|--max-quarantined-share|--councils)
+    --landing|--root|--keep|--max-quarantined-share|--councils|--min-investigations)
       [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
       if [[ "$1" == --landing ]] && is_local_path "$2" && [[ ! -e "$2" ]]; then
         die 3 "landing folder not found: $2"

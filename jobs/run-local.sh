@@ -5,13 +5,16 @@ source "$(dirname "$0")/lib/common.sh"
 
 usage() {
   cat <<USAGE
-Usage: jobs/run-local.sh [--input PATH] [--output PATH] [--master local[N]] [--councils CSV] [--verbose] [--quiet]
+Usage: jobs/run-local.sh [--input PATH] [--output PATH] [--master local[N]] [--councils CSV]
+                         [--min-investigations N] [--verbose] [--quiet]
 
   --input PATH      folder of decisions, read recursively; local path or Hadoop URI
                     (default: the bundled sample, src/sample/seeds)
   --output PATH     output folder, replaced only when the run completes (default: ./output)
   --master URL      Spark master (default: local[*], every core of this machine)
   --councils CSV    extra or corrected councils (same columns as src/main/resources/reference/councils.csv)
+  --min-investigations N
+                    councils with fewer investigations are marked too few to rank (default 5)
   --verbose         Spark's logs and full stack traces
   --quiet           print nothing but errors
 Environment: DRIVER_MEMORY (default 4g).
@@ -25,13 +28,13 @@ master="local[*]"
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --input|--output|--master|--councils)
+    --input|--output|--master|--councils|--min-investigations)
       [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
       case "$1" in
         --input) input="$2" ;;
         --output) output="$2" ;;
         --master) master="$2" ;;
-        --councils) extra+=(--councils "$2") ;;
+        *) extra+=("$1" "$2") ;;
       esac
       shift 2 ;;
     --verbose|--quiet) extra+=("$1"); shift ;;
