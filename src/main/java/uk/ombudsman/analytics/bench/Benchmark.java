@@ -28,8 +28,8 @@ import uk.ombudsman.analytics.reference.CouncilDirectory;
 /**
  * The benchmark: on one generated corpus, in one invocation, times the floor (one thread reading every file),
  * the parser alone on one thread, the Spark job in local[2] end to end, and the peer (DuckDB reading the same
- * files with read_text and extracting council and outcome by regular expression). Each runs in its own JVM,
- * timed from outside, with its peak resident memory read from /proc. Then it checks the job's reports against
+ * files with read_blob, since read_text rejects non-UTF-8 files, and extracting council and outcome by regular
+ * expression). Each runs in its own JVM, timed from outside, with its peak resident memory read from /proc. Then it checks the job's reports against
  * the generator's truth and prints one table, the ratios, and a CSV of the results.
  */
 public final class Benchmark {
@@ -109,7 +109,7 @@ public final class Benchmark {
             double parseStage = ((Number) timings.get("read_and_parse")).doubleValue() / 1000;
             results.add(new Result("  of which read and parse stage", size[0], mb, parseStage, Double.NaN,
                     "from the job's manifest"));
-            results.add(timed("DuckDB read_text + regex, header only", size[0], mb,
+            results.add(timed("DuckDB read_blob + regex, header only", size[0], mb,
                     List.of(java, "-Xmx4g", "-cp", classpath, SELF, "measure", "duckdb", corpus.toString()), null));
 
             List<String> problems = TruthCheck.compare(generated, out);
