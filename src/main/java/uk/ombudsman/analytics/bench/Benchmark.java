@@ -29,8 +29,9 @@ import uk.ombudsman.analytics.reference.CouncilDirectory;
  * The benchmark: on one generated corpus, in one invocation, times the floor (one thread reading every file),
  * the parser alone on one thread, the Spark job in local[2] end to end, and the peer (DuckDB reading the same
  * files with read_blob, since read_text rejects non-UTF-8 files, and extracting council and outcome by regular
- * expression). Each runs in its own JVM, timed from outside, with its peak resident memory read from /proc. Then it checks the job's reports against
- * the generator's truth and prints one table, the ratios, and a CSV of the results.
+ * expression). Each runs in its own JVM, timed from outside, with its peak resident memory read from /proc.
+ * Then it checks the job's reports against the generator's truth and prints one table, the ratios, and a CSV
+ * of the results.
  */
 public final class Benchmark {
     private static final String SELF = Benchmark.class.getName();
