@@ -39,7 +39,8 @@ final class JobOptions {
             throw new JobFailure("councils file not found or unreadable: " + councils, DecisionJob.EXIT_INPUT, null);
         }
         if (minInvestigations < 1) {
-            throw new JobFailure("--min-investigations must be at least 1, not " + minInvestigations, 2, null);
+            throw new JobFailure("--min-investigations must be at least 1, not " + minInvestigations,
+                    picocli.CommandLine.ExitCode.USAGE, null);
         }
     }
 

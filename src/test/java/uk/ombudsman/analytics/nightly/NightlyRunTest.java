@@ -27,6 +27,7 @@ import uk.ombudsman.analytics.SharedSpark;
 import uk.ombudsman.analytics.generate.CorpusGenerator;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
+import uk.ombudsman.analytics.reports.PeerComparison;
 
 /**
  * Nightly runs over a landing folder that grows between them: the incremental result must equal a full run, a
@@ -67,7 +68,7 @@ class NightlyRunTest {
     /** Each run needs its own name: runs are stamped to the second. */
     private static NightlyRun.Outcome nightly(double maxQuarantinedShare) {
         NightlyRun.Options options = new NightlyRun.Options(landing.toString(), root, 3, maxQuarantinedShare, null,
-                5);
+                PeerComparison.DEFAULT_MIN_INVESTIGATIONS);
         return new NightlyRun(SharedSpark::get, options, JobProgress.SILENT)
                 .run(NightlyRun.stamp(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second++)));
     }
