@@ -3,13 +3,22 @@ package uk.ombudsman.analytics.job;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
 import org.apache.spark.SerializableWritable;
@@ -62,15 +71,32 @@ final class CorpusFiles {
 
     static Listing list(Path input, Configuration conf) throws IOException {
         FileSystem fs = input.getFileSystem(conf);
+        java.io.File local = fs instanceof RawLocalFileSystem raw ? raw.pathToFile(input)
+                : fs instanceof LocalFileSystem checked ? checked.pathToFile(input) : null;
+        if (local == null) {
+            return listWithHadoop(fs, input);
+        }
+        List<InputFile> found = new ArrayList<>();
+        long[] hidden = {0};
+        walkLocal(local.toPath(), fs.makeQualified(input).toString(), found, hidden);
+        return sorted(found, hidden[0]);
+    }
+
+    /** The walk any file system but the local disk takes. */
+    static Listing listWithHadoop(FileSystem fs, Path input) throws IOException {
         List<InputFile> found = new ArrayList<>();
         long[] hidden = {0};
         collect(fs, fs.getFileStatus(input), input, found, hidden);
+        return sorted(found, hidden[0]);
+    }
+
+    private static Listing sorted(List<InputFile> found, long hidden) {
         found.sort(Comparator.comparing(InputFile::path));
         long total = 0;
         for (InputFile f : found) {
             total += f.length();
         }
-        return new Listing(found, total, hidden[0]);
+        return new Listing(found, total, hidden);
     }
 
     /**
@@ -94,6 +120,50 @@ final class CorpusFiles {
             }
             collect(fs, child, input, out, hidden);
         }
+    }
+
+    /**
+     * The same walk on a local disk with java.nio, which reads each file's size with the directory entry: Hadoop's
+     * listStatus took 8 s for 100,000 local files, this well under one. Paths are named as Hadoop names them
+     * (the input's qualified name, then the relative path), so a run's sources do not depend on which walk listed
+     * them. Links are followed, as Hadoop follows them.
+     */
+    private static void walkLocal(java.nio.file.Path root, String rootName, List<InputFile> out, long[] hidden)
+            throws IOException {
+        String folder = rootName.endsWith("/") ? rootName : rootName + "/";
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(java.nio.file.Path dir, BasicFileAttributes attrs) {
+                        return dir.equals(root) || !isHiddenName(dir) ? FileVisitResult.CONTINUE
+                                : FileVisitResult.SKIP_SUBTREE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) {
+                        if (file.equals(root)) {
+                            out.add(new InputFile(rootName, attrs.size()));
+                        } else if (isHiddenName(file)) {
+                            hidden[0]++;
+                        } else {
+                            out.add(new InputFile(folder + root.relativize(file).toString().replace(
+                                    java.io.File.separatorChar, '/'), attrs.size()));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(java.nio.file.Path file, IOException e)
+                            throws IOException {
+                        throw e instanceof FileSystemLoopException
+                                ? new IOException("a link loops back to a folder above it: " + file, e) : e;
+                    }
+                });
+    }
+
+    private static boolean isHiddenName(java.nio.file.Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") || name.startsWith("_");
     }
 
     /** A name starting with '.' or '_' anywhere below the input, as Hadoop and Spark treat it. */
@@ -147,7 +217,7 @@ final class CorpusFiles {
     static Dataset<Row> digests(SparkSession spark, Listing listing) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableWritable<Configuration>> conf = hadoopConf(jsc, spark);
-        JavaRDD<Row> rows = groups(spark, listing).flatMap(group -> group.stream().map(file -> {
+        JavaRDD<Row> rows = groups(spark, listing).flatMap(group -> group.files().stream().map(file -> {
             String digest = null;
             if (file.length() <= MAX_FILE_BYTES) {
                 try {
@@ -166,9 +236,9 @@ final class CorpusFiles {
             .add(Columns.SOURCE, DataTypes.StringType, false)
             .add(Columns.SOURCE_SHA256, DataTypes.StringType, true);
 
-    private static JavaRDD<List<InputFile>> groups(SparkSession spark, Listing listing) {
+    private static JavaRDD<FileGroup> groups(SparkSession spark, Listing listing) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<List<InputFile>> groups = partitions(listing, jsc.defaultParallelism());
+        List<FileGroup> groups = partitions(listing, jsc.defaultParallelism()).stream().map(FileGroup::of).toList();
         return jsc.parallelize(groups, Math.max(1, groups.size()));
     }
 
@@ -181,9 +251,12 @@ final class CorpusFiles {
      * A local file is read with java.nio directly: building Hadoop Paths and streams costs more than reading a
      * small file. Any other scheme goes through Hadoop's FileSystem.
      */
-    private static byte[] read(String source, long length, Configuration conf) throws IOException {
-        if (source.startsWith("file:")) {
-            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(java.net.URI.create(source)));
+    private static final String LOCAL = "file:/";
+
+    static byte[] read(String source, long length, Configuration conf) throws IOException {
+        if (source.startsWith(LOCAL)) {
+            // Hadoop names a local file file:/path, unescaped: the rest is the path as it stands (spaces and all).
+            return Files.readAllBytes(java.nio.file.Path.of(source.substring(LOCAL.length() - 1)));
         }
         Path path = new Path(source);
         byte[] bytes = new byte[(int) length];
@@ -196,10 +269,10 @@ final class CorpusFiles {
     /** Reads each file of a group and parses it, one at a time: memory holds one file, not the group. */
     private record ReadAndParse(DecisionParser parser, Broadcast<SerializableWritable<Configuration>> conf,
             LongAccumulator filesDone)
-            implements FlatMapFunction<List<InputFile>, ParsedFile>, Serializable {
+            implements FlatMapFunction<FileGroup, ParsedFile>, Serializable {
         @Override
-        public Iterator<ParsedFile> call(List<InputFile> group) {
-            Iterator<InputFile> files = group.iterator();
+        public Iterator<ParsedFile> call(FileGroup group) {
+            Iterator<InputFile> files = group.files().iterator();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
