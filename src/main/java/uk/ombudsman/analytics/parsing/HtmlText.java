@@ -6,8 +6,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Renders a decision page saved from the site as the same plain text the text layout has: one line per block,
@@ -17,9 +19,10 @@ final class HtmlText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
             "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "table", "blockquote", "dd", "dt", "dl", "header",
             "address", "pre", "hr", "figure", "td", "th");
-    private static final String FURNITURE = "script, style, noscript, template, nav, footer, form, iframe, svg, "
-            + "button, select, [aria-hidden=true], [hidden], .cookie-banner, .cookies, #cookie-banner, "
-            + "[class*=cookie], [id*=cookie], [class*=breadcrumb], [class*=skip-link]";
+    /** Parsed once: jsoup parses a selector given as text on every call, a tenth of the time an HTML page took. */
+    private static final Evaluator FURNITURE = QueryParser.parse("script, style, noscript, template, nav, footer, "
+            + "form, iframe, svg, button, select, [aria-hidden=true], [hidden], .cookie-banner, .cookies, "
+            + "#cookie-banner, [class*=cookie], [id*=cookie], [class*=breadcrumb], [class*=skip-link]");
 
     private HtmlText() {
     }
