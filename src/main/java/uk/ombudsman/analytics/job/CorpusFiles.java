@@ -204,9 +204,10 @@ final class CorpusFiles {
     }
 
     static Dataset<ParsedFile> parse(SparkSession spark, Listing listing, DecisionParser parser,
-            LongAccumulator filesDone) {
+            LongAccumulator filesDone, ParseSpan span) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        var parsed = groups(spark, listing).flatMap(new ReadAndParse(parser, hadoopConf(jsc, spark), filesDone));
+        var parsed = groups(spark, listing).flatMap(new ReadAndParse(parser, hadoopConf(jsc, spark), filesDone,
+                span));
         return spark.createDataset(parsed.rdd(), Encoders.bean(ParsedFile.class));
     }
 
@@ -268,15 +269,23 @@ final class CorpusFiles {
 
     /** Reads each file of a group and parses it, one at a time: memory holds one file, not the group. */
     private record ReadAndParse(DecisionParser parser, Broadcast<SerializableWritable<Configuration>> conf,
-            LongAccumulator filesDone)
+            LongAccumulator filesDone, ParseSpan span)
             implements FlatMapFunction<FileGroup, ParsedFile>, Serializable {
         @Override
         public Iterator<ParsedFile> call(FileGroup group) {
             Iterator<InputFile> files = group.files().iterator();
+            long started = System.currentTimeMillis();
             return new Iterator<>() {
+                private boolean timed;
+
                 @Override
                 public boolean hasNext() {
-                    return files.hasNext();
+                    boolean more = files.hasNext();
+                    if (!more && !timed) {
+                        timed = true;
+                        span.add(new long[] {started, System.currentTimeMillis()});
+                    }
+                    return more;
                 }
 
                 @Override

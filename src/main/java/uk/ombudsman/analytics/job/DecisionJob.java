@@ -105,7 +105,8 @@ public final class DecisionJob {
 
     private Inputs fullInputs(CorpusFiles.Listing listing, DecisionParser parser, List<Dataset<?>> cached) {
         fileProgress = new FileProgress(spark.sparkContext(), progress, listing.count());
-        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing, parser, fileProgress.counter())
+        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing, parser, fileProgress.counter(),
+                fileProgress.span())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(parsed);
         return new Inputs(DecisionTable.decisions(parsed), DecisionTable.quarantine(parsed),
@@ -135,7 +136,8 @@ public final class DecisionJob {
             return null;
         }
         fileProgress = new FileProgress(spark.sparkContext(), progress, toParse.size());
-        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing.only(toParse), parser, fileProgress.counter())
+        Dataset<ParsedFile> parsed = CorpusFiles.parse(spark, listing.only(toParse), parser,
+                fileProgress.counter(), fileProgress.span())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(parsed);
         Dataset<Row> fresh = DecisionTable.decisions(parsed);
@@ -209,6 +211,7 @@ public final class DecisionJob {
                         + ": refusing to publish a run that lost input", EXIT_FAILED, null);
             }
             t = lap(millis, "read_and_parse", t);
+            millis.put("parse_stage", fileProgress.span().millis());
 
             Path staging = out.staging();
             progress.stage(JobProgress.Stage.WRITE_DECISIONS);

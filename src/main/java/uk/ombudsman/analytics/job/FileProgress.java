@@ -14,6 +14,7 @@ final class FileProgress implements AutoCloseable {
     private static final long EVERY_SECONDS = 3;
 
     private final LongAccumulator parsed;
+    private final ParseSpan span = new ParseSpan();
     private final ScheduledExecutorService timer;
     private final JobProgress progress;
     private final long total;
@@ -21,6 +22,7 @@ final class FileProgress implements AutoCloseable {
 
     FileProgress(SparkContext sc, JobProgress progress, long total) {
         this.parsed = sc.longAccumulator("files parsed");
+        sc.register(span, "parse span");
         this.progress = progress;
         this.total = total;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -34,6 +36,11 @@ final class FileProgress implements AutoCloseable {
     /** What the parse tasks add to, one per file. */
     LongAccumulator counter() {
         return parsed;
+    }
+
+    /** What the parse tasks report their start and end to. */
+    ParseSpan span() {
+        return span;
     }
 
     private synchronized void report() {
