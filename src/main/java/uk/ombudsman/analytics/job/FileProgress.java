@@ -8,7 +8,7 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * Counts files as the executors parse them (an accumulator, which Spark brings to the driver as each task
- * finishes) and reports the count every few seconds while the parse runs.
+ * finishes) and reports the count every few seconds while the parse runs; and times the parse stage.
  */
 final class FileProgress implements AutoCloseable {
     private static final long EVERY_SECONDS = 3;

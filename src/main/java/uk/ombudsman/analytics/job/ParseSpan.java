@@ -5,7 +5,8 @@ import org.apache.spark.util.AccumulatorV2;
 /**
  * When the parse began and ended across all tasks: the earliest moment any task started reading its files and
  * the latest moment any task finished parsing them, in epoch milliseconds. This is the parse stage's wall time,
- * measured where the work happens; the job's read-and-parse lap also holds query planning and a count.
+ * measured where the work happens; the job's read-and-parse lap also holds query planning and a count. On a
+ * cluster it is as good as the agreement of the executors' clocks.
  */
 final class ParseSpan extends AccumulatorV2<long[], long[]> {
     private static final long serialVersionUID = 1L;

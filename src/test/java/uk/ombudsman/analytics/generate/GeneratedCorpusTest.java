@@ -2,6 +2,7 @@ package uk.ombudsman.analytics.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,6 +70,15 @@ class GeneratedCorpusTest {
         assertEquals(truth.get("decisions"), String.valueOf(counts.get("decisions")));
         assertEquals(truth.get("duplicates_merged"), String.valueOf(counts.get("duplicates_merged")));
         assertEquals(truth.get("quarantined"), String.valueOf(counts.get("quarantined")));
+    }
+
+    @Test
+    void theManifestTimesTheParseStageWithinTheReadAndParseStep() throws IOException {
+        Map<?, ?> millis = (Map<?, ?>) JobRuns.manifest(out).get("timings_ms");
+        long stage = ((Number) millis.get("parse_stage")).longValue();
+        long step = ((Number) millis.get("read_and_parse")).longValue();
+        // Thousands of files take a measurable time to parse, and the stage is part of its step.
+        assertTrue(stage > 0 && stage <= step, "parse stage " + stage + " ms within the step's " + step + " ms");
     }
 
     @Test
