@@ -178,7 +178,7 @@ final class CorpusFiles {
     }
 
     /** A file to read, with the length the listing found, so executors need not ask the file system again. */
-    record InputFile(String path, long length) implements Serializable {
+    record InputFile(String path, long length) {
     }
 
     /** Groups of paths of about equal bytes, at least a few per core so both cores stay busy to the end. */
