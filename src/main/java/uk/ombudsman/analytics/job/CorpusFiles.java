@@ -162,15 +162,18 @@ final class CorpusFiles {
     }
 
     private static boolean isHiddenName(java.nio.file.Path p) {
-        String name = p.getFileName().toString();
+        return isHiddenName(p.getFileName().toString());
+    }
+
+    /** A name starting with '.' or '_', as Hadoop and Spark treat it. */
+    private static boolean isHiddenName(String name) {
         return name.startsWith(".") || name.startsWith("_");
     }
 
-    /** A name starting with '.' or '_' anywhere below the input, as Hadoop and Spark treat it. */
+    /** A hidden name anywhere below the input. */
     private static boolean isHidden(Path input, Path file) {
         for (Path p = file; p != null && !p.equals(input) && p.getName().length() > 0; p = p.getParent()) {
-            char c = p.getName().charAt(0);
-            if (c == '.' || c == '_') {
+            if (isHiddenName(p.getName())) {
                 return true;
             }
         }
@@ -248,12 +251,12 @@ final class CorpusFiles {
         return jsc.broadcast(new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
     }
 
+    private static final String LOCAL = "file:/";
+
     /**
      * A local file is read with java.nio directly: building Hadoop Paths and streams costs more than reading a
      * small file. Any other scheme goes through Hadoop's FileSystem.
      */
-    private static final String LOCAL = "file:/";
-
     static byte[] read(String source, long length, Configuration conf) throws IOException {
         if (source.startsWith(LOCAL)) {
             // Hadoop names a local file file:/path, unescaped: the rest is the path as it stands (spaces and all).

@@ -19,7 +19,10 @@ final class HtmlText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
             "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "table", "blockquote", "dd", "dt", "dl", "header",
             "address", "pre", "hr", "figure", "td", "th");
-    /** Parsed once: jsoup parses a selector given as text on every call, a tenth of the time an HTML page took. */
+    /**
+     * Parsed once, since jsoup parses a selector given as text on every call. Shared by all parse threads: these
+     * evaluators hold no state between selections (jsoup compiles selectors to be reused across threads).
+     */
     private static final Evaluator FURNITURE = QueryParser.parse("script, style, noscript, template, nav, footer, "
             + "form, iframe, svg, button, select, [aria-hidden=true], [hidden], .cookie-banner, .cookies, "
             + "#cookie-banner, [class*=cookie], [id*=cookie], [class*=breadcrumb], [class*=skip-link]");
