@@ -18,8 +18,24 @@ final class DecisionDocument {
             "^(?<name>category|decision date|decision)\\s*:\\s*(?<value>.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FINAL_DECISION_MARK = Pattern.compile(
             "^the ombudsm[ae]n'?s final decision\\s*:?\\s*(?<rest>.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SUMMARY = Pattern.compile("^summary\\s*:\\s*(?<value>.*)$",
+    /** {@code Summary: text}, or a {@code Summary} heading with the text on the next line (report pages). */
+    private static final Pattern SUMMARY = Pattern.compile("^summary\\s*(?::\\s*(?<value>.*))?$",
             Pattern.CASE_INSENSITIVE);
+    /** The title of an old report page: the reference alone, with no body before it. */
+    private static final Pattern REF_ONLY = Pattern.compile(
+            "^\\(?(?<ref>\\d{2}\\s\\d{3}\\s\\d{3}(?:\\s?[A-Za-z])?)\\)?$");
+    /**
+     * A line that introduces a list of remedies ("To remedy the injustice caused, we recommend the council:",
+     * "The Council has agreed to:"): what follows is the remedy even where the page lost its heading.
+     */
+    private static final Pattern REMEDY_LEAD_IN = Pattern.compile(
+            "(?i)^(?!.*\\b(?:should|must|would|could|will) have\\b)(?!.*\\bcomplain).*\\b(?:to remedy|we recommend(?:ed)?|"
+                    + "I recommend(?:ed)?|(?:has|have) agreed|agreed to|the council (?:will|should|must)|it (?:will|should|must))"
+                    + "\\b.*:$");
+    private static final Pattern NOT_A_LEAD_IN = Pattern.compile(
+            "(?i)\\b(?:guidance|law|act|code|says|said|statutory|regulations?|policy says)\\b");
+    /** A list marker printed alone on its line, the item's text on the next (report pages). */
+    private static final Pattern LONE_MARKER = Pattern.compile("^(?:[-\\u2022\\u2023\\u25E6\\u2043\\u00B7*]|\\d{1,3}[.)])$");
     private static final Pattern ITEM_MARKER = Pattern.compile(
             "^(?:[-\\u2022\\u2023\\u25E6\\u2043\\u00B7*]|\\(?\\d{1,3}[.)]|\\(?[a-z][.)]|\\([ivx]{1,4}\\))\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -100,9 +116,14 @@ final class DecisionDocument {
             String n = normalise(text.substring(start, end));
             start = end < n0 && text.charAt(end) == '\r' && end + 1 < n0 && text.charAt(end + 1) == '\n' ? end + 2
                     : end + 1;
-            if (!n.isEmpty() && (n.length() > 40 || !NOISE_LINE.matcher(n).matches())) {
-                plain.add(n);
+            if (n.isEmpty() || n.length() <= 40 && NOISE_LINE.matcher(n).matches()) {
+                continue;
             }
+            if (!plain.isEmpty() && LONE_MARKER.matcher(plain.get(plain.size() - 1)).matches()
+                    && !LONE_MARKER.matcher(n).matches()) {
+                n = plain.remove(plain.size() - 1) + " " + n;
+            }
+            plain.add(n);
         }
 
         int refAt = -1;
@@ -117,6 +138,14 @@ final class DecisionDocument {
         }
         String body = ref == null ? null : ref.group("body").strip();
         String caseRef = ref == null ? null : formatRef(ref.group("ref"));
+        for (int i = 0; ref == null && i < Math.min(plain.size(), HEADER_WINDOW); i++) {
+            Matcher only = REF_ONLY.matcher(plain.get(i));
+            if (only.matches()) {
+                refAt = i;
+                caseRef = formatRef(only.group("ref"));
+                break;
+            }
+        }
 
         String category = null;
         String outcome = null;
@@ -133,6 +162,12 @@ final class DecisionDocument {
             if (f.matches()) {
                 String name = f.group("name").toLowerCase(java.util.Locale.ROOT);
                 String value = f.group("value").strip();
+                // Report pages print the label and its value on separate lines ("Category :", "Housing", ">",
+                // "Allocations"): the value is the following lines, joined, up to the next part of the header.
+                while (i + 1 < headerEnd && !startsHeaderPart(plain.get(i + 1))
+                        && (value.isEmpty() || value.endsWith(">") || plain.get(i + 1).startsWith(">"))) {
+                    value = (value + " " + plain.get(++i)).strip();
+                }
                 switch (name) {
                     case "category" -> category = category == null ? value : category;
                     case "decision date" -> decisionDate = decisionDate == null ? value : decisionDate;
@@ -144,13 +179,13 @@ final class DecisionDocument {
                 bodyStart = i + 1;
                 if (!fin.group("rest").isBlank()) {
                     Matcher inline = SUMMARY.matcher(fin.group("rest"));
-                    if (inline.matches()) {
+                    if (inline.matches() && inline.group("value") != null) {
                         summary = inline.group("value");
                     }
                 }
             } else if (sum.matches()) {
                 decisionText = true;
-                String value = sum.group("value").strip();
+                String value = sum.group("value") == null ? "" : sum.group("value").strip();
                 if (value.isEmpty() && i + 1 < plain.size() && Section.ofHeading(plain.get(i + 1)) == null) {
                     value = plain.get(++i);
                 }
@@ -161,8 +196,14 @@ final class DecisionDocument {
                 break;
             }
         }
-        if (refAt < 0) {
-            // Without a reference line the body is everything: look for the decision's own words anywhere.
+        if (summary == null && (category != null || outcome != null) && bodyStart < plain.size()
+                && isUnlabelledSummary(plain.get(bodyStart))) {
+            // Old report pages: the header, then the summary paragraph with no label.
+            summary = plain.get(bodyStart++);
+            decisionText = true;
+        }
+        if (refAt < 0 && category == null && outcome == null && summary == null) {
+            // Without a reference line or header the body is everything: look for the decision's words anywhere.
             bodyStart = 0;
             for (String line : plain) {
                 if (FINAL_DECISION_MARK.matcher(line).matches()) {
@@ -180,6 +221,10 @@ final class DecisionDocument {
             boolean isItem = item.lookingAt();
             String content = isItem ? line.substring(item.end()).strip() : line;
             Section heading = isItem ? null : Section.ofHeading(content);
+            if (heading == null && !isItem && section != Section.ROLE && section != Section.METHOD
+                    && REMEDY_LEAD_IN.matcher(content).matches() && !NOT_A_LEAD_IN.matcher(content).find()) {
+                section = Section.REMEDY;
+            }
             if (heading != null) {
                 section = heading;
                 decisionText |= heading == Section.FINAL || heading == Section.COMPLAINT;
@@ -193,6 +238,17 @@ final class DecisionDocument {
             }
         }
         return new DecisionDocument(body, caseRef, category, outcome, decisionDate, summary, decisionText, lines);
+    }
+
+    private static boolean isUnlabelledSummary(String line) {
+        return line.length() > 60 && Section.ofHeading(line) == null && !ITEM_MARKER.matcher(line).lookingAt()
+                && !FINAL_DECISION_MARK.matcher(line).matches();
+    }
+
+    /** A header label, the summary, the final decision mark or a heading: where a split header value ends. */
+    private static boolean startsHeaderPart(String line) {
+        return HEADER_FIELD.matcher(line).matches() || SUMMARY.matcher(line).matches()
+                || FINAL_DECISION_MARK.matcher(line).matches() || Section.ofHeading(line) != null;
     }
 
     /** Digits grouped as printed, with single spaces; the letter suffix of a re-issued decision kept. */

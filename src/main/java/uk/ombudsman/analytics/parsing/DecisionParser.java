@@ -10,9 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 import uk.ombudsman.analytics.record.BodyType;
 import uk.ombudsman.analytics.record.DecisionRecord;
+import uk.ombudsman.analytics.record.Evidence;
+import uk.ombudsman.analytics.record.EvidenceField;
 import uk.ombudsman.analytics.record.Outcome;
 import uk.ombudsman.analytics.record.Payment;
 import uk.ombudsman.analytics.record.QuarantineReason;
@@ -26,20 +27,6 @@ import uk.ombudsman.analytics.reference.CouncilInfo;
 public final class DecisionParser implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private static final Pattern DELAY = Pattern.compile("\\bdelay(?:s|ed|ing)?\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NO_DELAY = Pattern.compile(
-            "\\b(?:no|without|not cause any|any) (?:undue |unreasonable |significant )?delay\\b|\\bdid not delay\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern FAULT = Pattern.compile("\\bfault\\b|\\bmaladministration\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATED_FAULT = Pattern.compile(
-            "\\b(?:no|any|not at|without|not find|did not find|found no|no evidence of)\\s+(?:\\w+\\s+)?fault\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_INVESTIGATING = Pattern.compile(
-            "\\bwe (?:will not|cannot|can not|can't|won't|should not|have decided not to) investigate\\b|"
-                    + "\\bwe have no (?:power|jurisdiction)\\b|\\boutside (?:our|the ombudsman's) jurisdiction\\b|"
-                    + "\\bnot investigate (?:this|his|her|their|the|mr|mrs|miss|ms)\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private final CouncilDirectory councils;
 
@@ -79,6 +66,7 @@ public final class DecisionParser implements Serializable {
 
     private DecisionRecord toRecord(DecisionDocument doc, String source, String digest) {
         List<String> warnings = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
         DecisionRecord r = new DecisionRecord();
         r.setSource(source);
         r.setSourceSha256(digest);
@@ -136,9 +124,12 @@ public final class DecisionParser implements Serializable {
                 r.setOutcome(o);
             }
         } else {
-            Outcome inferred = inferOutcome(doc);
-            r.setOutcome(inferred == null ? Outcome.OTHER : inferred);
+            Findings.Reading<Outcome> inferred = Findings.outcome(doc);
+            r.setOutcome(inferred == null ? Outcome.OTHER : inferred.value());
             warnings.add(inferred == null ? ParseWarning.NO_OUTCOME.name() : ParseWarning.OUTCOME_INFERRED.name());
+            if (inferred != null) {
+                evidence.add(new Evidence(EvidenceField.OUTCOME, inferred.value().name(), inferred.evidence()));
+            }
         }
 
         LocalDate decisionDate = TextDates.parseFull(doc.decisionDateRaw);
@@ -153,84 +144,45 @@ public final class DecisionParser implements Serializable {
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
         r.setRemedies(new ArrayList<>(remedy.remedies()));
         r.setRemedyDeadlineDays(remedy.deadlineDays());
+        if (remedy.deadlineDays() != null) {
+            evidence.add(new Evidence(EvidenceField.REMEDY_DEADLINE_DAYS, remedy.deadlineDays().toString(),
+                    remedy.deadlineEvidence()));
+        }
+        if (!remedy.uncounted().isEmpty()) {
+            warnings.add(ParseWarning.UNCOUNTED_AMOUNT.name());
+        }
         if (r.getOutcome() == Outcome.UPHELD && !remedy.hasRemedyText() && remedy.remedies().isEmpty()) {
             warnings.add(ParseWarning.NO_REMEDY_FOR_UPHELD.name());
         }
 
-        r.setDelayFault(r.getOutcome() == Outcome.UPHELD && findsDelayFault(doc));
+        Findings.DelayReading delay = r.getOutcome() == Outcome.UPHELD ? Findings.delayFault(doc) : null;
+        r.setDelayFault(delay != null && delay.delayFault());
+        if (r.getDelayFault()) {
+            evidence.add(new Evidence(EvidenceField.DELAY_FAULT, "true", delay.evidence()));
+            if (delay.inSummaryOnly()) {
+                warnings.add(ParseWarning.DELAY_FROM_SUMMARY_ONLY.name());
+            }
+        }
 
-        TextDates.Mention complained = ComplaintDates.find(doc, decisionDate);
-        if (complained != null) {
+        ComplaintDates.Found found = ComplaintDates.find(doc, decisionDate);
+        if (found != null) {
+            TextDates.Mention complained = found.mention();
             r.setComplaintDate(complained.date());
             r.setComplaintDatePrecision(complained.precision());
+            evidence.add(new Evidence(EvidenceField.COMPLAINT_DATE, complained.date() + " " + complained.precision(),
+                    found.sentence()));
+            if (found.ambiguous()) {
+                warnings.add(ParseWarning.COMPLAINT_DATE_AMBIGUOUS.name());
+            }
             if (decisionDate != null) {
                 r.setComplaintToDecisionDays((int) ChronoUnit.DAYS.between(complained.date(), decisionDate));
             }
         } else if (r.getOutcome() == Outcome.UPHELD || r.getOutcome() == Outcome.NOT_UPHELD) {
             warnings.add(ParseWarning.NO_COMPLAINT_DATE.name());
         }
+        r.setEvidence(evidence);
         r.setParseWarnings(warnings);
         return r;
-    }
-
-    /**
-     * Fault in a delay: the summary or the final decision speaks of delay, or a finding names a delay as fault.
-     * Only asked of upheld decisions, so the summary's "delay" is the Ombudsman's finding, not the complaint.
-     */
-    private static boolean findsDelayFault(DecisionDocument doc) {
-        List<String> texts = new ArrayList<>();
-        if (doc.summary != null) {
-            texts.add(doc.summary);
-        }
-        for (Line l : doc.in(Section.FINAL)) {
-            texts.add(l.text());
-        }
-        for (String t : texts) {
-            for (Sentences.Sentence s : Sentences.split(t)) {
-                if (DELAY.matcher(s.text()).find() && !NO_DELAY.matcher(s.text()).find()) {
-                    return true;
-                }
-            }
-        }
-        for (Line l : doc.in(Section.FINDINGS, Section.REMEDY)) {
-            if (!l.text().contains("elay")) {
-                continue; // the literal check first: most paragraphs never mention a delay
-            }
-            for (Sentences.Sentence s : Sentences.split(l.text())) {
-                String t = s.text();
-                if (DELAY.matcher(t).find() && !NO_DELAY.matcher(t).find() && FAULT.matcher(t).find()
-                        && !NEGATED_FAULT.matcher(t).find()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** For pages without a {@code Decision :} line: what the decision's own words say, as the LGSCO counts it. */
-    static Outcome inferOutcome(DecisionDocument doc) {
-        StringBuilder text = new StringBuilder();
-        if (doc.summary != null) {
-            text.append(doc.summary).append(' ');
-        }
-        for (Line l : doc.in(Section.FINAL)) {
-            text.append(l.text()).append(' ');
-        }
-        String t = text.toString();
-        if (t.isBlank()) {
-            return null;
-        }
-        if (NOT_INVESTIGATING.matcher(t).find()) {
-            return Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES;
-        }
-        String withoutNegations = NEGATED_FAULT.matcher(t).replaceAll(" ");
-        if (FAULT.matcher(withoutNegations).find()) {
-            return Outcome.UPHELD;
-        }
-        if (NEGATED_FAULT.matcher(t).find()) {
-            return Outcome.NOT_UPHELD;
-        }
-        return null;
     }
 
     private static String emptyToNull(String s) {

@@ -12,5 +12,11 @@ public enum ParseWarning {
     UNKNOWN_BODY,
     NO_COMPLAINT_DATE,
     NO_REMEDY_FOR_UPHELD,
-    COMPLAINT_DATE_AFTER_DECISION
+    COMPLAINT_DATE_AFTER_DECISION,
+    /** Delay at fault was read from the summary alone: the least precise part of a decision. */
+    DELAY_FROM_SUMMARY_ONLY,
+    /** The remedy part names a sum that was not counted as a payment (a rate, a repayment, an offer, a range...). */
+    UNCOUNTED_AMOUNT,
+    /** Several dates on which the complainant complained were found; the earliest was taken. */
+    COMPLAINT_DATE_AMBIGUOUS
 }

@@ -1,6 +1,5 @@
 package uk.ombudsman.analytics.parsing;
 
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.ombudsman.analytics.record.Payment;
-import uk.ombudsman.analytics.record.PaymentPurpose;
 import uk.ombudsman.analytics.record.Remedy;
 
 /**
@@ -20,71 +18,16 @@ import uk.ombudsman.analytics.record.Remedy;
  * the payments with their purpose and evidence, the kinds of remedy, and the deadline.
  */
 final class RemedyExtractor {
-    private static final Pattern AMOUNT = Pattern.compile("£\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d{2})?(?![\\d,]*\\d)");
-    private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
-    private static final Pattern PAY_WORD = Pattern.compile(
-            "\\b(?:pay|pays|paying|payment|payments|refund|refunds|reimburse|reimbursement|compensat\\w*|"
-                    + "remit|award|credit)\\b", Pattern.CASE_INSENSITIVE);
-    /** An amount after these words is guidance or history, not a payment the decision asks for. */
-    private static final Pattern NOT_A_PAYMENT = Pattern.compile(
-            "\\b(?:between|range|up to|typically|usually|normally|guidance|already|previously|had paid|has paid|"
-                    + "had offered|originally offered|charged?)\\b[^£]*$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern RATE_AFTER = Pattern.compile(
-            "^\\s*(?:a|per|an|each)\\s+(?:week|month|hour|night|day|year|annum)\\b", Pattern.CASE_INSENSITIVE);
 
-    private static final Map<PaymentPurpose, Pattern> PURPOSE_CUES = Map.of(
-            PaymentPurpose.TIME_AND_TROUBLE, Pattern.compile("\\btime and trouble\\b", Pattern.CASE_INSENSITIVE),
-            PaymentPurpose.FINANCIAL_LOSS, Pattern.compile(
-                    "\\b(?:refund\\w*|reimburs\\w*|repa(?:y|id)\\w*|costs?|fees?|financial loss|loss of (?:income|earnings)|"
-                            + "overpa\\w*|arrears|expenses|charges?|rent|council tax|fines?)\\b",
-                    Pattern.CASE_INSENSITIVE),
-            PaymentPurpose.LOSS_OF_SERVICE, Pattern.compile(
-                    "\\b(?:loss of (?:the )?(?:service|education|provision|support|care|respite|placement)|"
-                            + "(?:missed|lost|lack of) (?:education|provision|support|care|services?|respite|tuition)|"
-                            + "months? (?:of|without) (?:provision|education|support|care))\\b",
-                    Pattern.CASE_INSENSITIVE),
-            PaymentPurpose.DISTRESS, Pattern.compile(
-                    "\\b(?:distress\\w*|upset|frustration|anxiety|uncertainty|inconvenience|worry|stress|hurt|"
-                            + "injustice|avoidable|symbolic)\\b",
-                    Pattern.CASE_INSENSITIVE));
 
-    private static final Pattern APOLOGY = Pattern.compile("\\b(?:apologi[sz]e|apologi[sz]es|apology|apologies)\\b",
+    private static final Pattern AGREED_IN_ASSESSMENT = Pattern.compile(
+            "\\b(?:asked the (?:council|provider|trust)|(?:has|have) agreed|agreed to|recommend\\w*)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern APOLOGY_DONE = Pattern.compile("\\b(?:already|has|had) (?:\\w+ )?apologi[sz]ed\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final String PERSON = "(?:him|her|them|Mr|Mrs|Miss|Ms|Mx|Dr|the complainant|the family)";
-    private static final Pattern ACTION = Pattern.compile(String.join("|",
-            "\\bre-?assess\\w*", "\\breconsider\\w*", "\\bre-?review\\w*",
-            "\\b(?:carry out|complete|undertake|arrange|hold|convene)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?"
-                    + "(?:assessment|review|meeting|panel|investigation|visit|appeal)",
-            "\\bproduce\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?plan\\b",
-            "\\bprovide\\s+" + PERSON + "\\b",
-            "\\b(?:write to|meet with|meet|contact|discuss with)\\s+" + PERSON + "\\b",
-            "\\b(?:decide|determine)\\s+(?:whether|if|his|her|their)\\b",
-            "\\b(?:backdate|amend|correct|update|remove)\\s+(?:his|her|their|the)\\s+(?:[\\w-]+\\s+){0,3}?"
-                    + "(?:records?|plan|EHC\\w*|account|bill|assessment|entry|file)",
-            "\\bissue\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:decision|plan|response|notice)"),
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern SERVICE_IMPROVEMENT = Pattern.compile(String.join("|",
-            "\\btrain(?:ing|ed)?\\b", "\\bmonitor(?:ing|s)?\\b", "\\bremind\\w*", "\\blearning\\b",
-            "\\b(?:review|change|amend|update|improve|introduce|revise)\\s+(?:its|their|the council's|the)\\s+"
-                    + "(?:[\\w-]+\\s+){0,3}?(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|guidance|systems?|"
-                    + "arrangements|templates?|letters)\\b",
-            "\\b(?:staff|officers|social workers|workers|employees|teams?)\\b.{0,80}?\\b(?:aware|guidance|briefed)\\b",
-            "\\bshare\\s+(?:this|our|the)\\s+(?:decision|learning|findings)\\s+with\\b"),
-            Pattern.CASE_INSENSITIVE);
-    /** A word each ACTION alternative contains; checked literally before the costly pattern. */
-    private static final List<String> ACTION_WORDS = List.of("assess", "consider", "review", "carry out", "complete",
-            "undertake", "arrange", "hold", "convene", "produce", "provide", "write to", "meet", "contact", "discuss",
-            "decide", "determine", "backdate", "amend", "correct", "update", "remove", "issue");
-    private static final List<String> IMPROVEMENT_WORDS = List.of("train", "monitor", "remind", "learning", "review",
-            "change", "amend", "update", "improve", "introduce", "revise", "staff", "officers", "workers",
-            "employees", "team", "share");
-    private static final Pattern RESTATED_FINDING = Pattern.compile("^(?:I|We) (?:have )?(?:also )?found\\b");
 
     private static final Pattern WITHIN = Pattern.compile(
-            "\\bwithin\\s+(?<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,3})\\s+"
+            "\\bwithin\\s+(?<n>(?:twenty|thirty|forty|fifty|sixty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
+                    + "eight|nine))?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                    + "fifteen|sixteen|eighteen|\\d{1,3})\\s+"
                     + "(?<kind>calendar\\s+|working\\s+)?(?<unit>months?|weeks?|days?)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BY_DATE = Pattern.compile(
@@ -93,50 +36,73 @@ final class RemedyExtractor {
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1),
             Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
             Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12));
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
+            Map.entry("eighteen", 18), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
+            Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("ninety", 90));
+    /**
+     * A time limit inside an action that is a service standard, not this remedy's deadline: "remind staff to respond
+     * to complaints within 10 working days", "ensure assessments are completed within 28 days". Yields to "of my
+     * final decision" after the time limit.
+     */
+    private static final Pattern STANDARD_BEFORE = Pattern.compile(
+            "\\b(?:remind\\w*|ensur\\w*|train\\w*|guidance|so that|make sure|in future|required to|expected to)\\b[^;:]*$",
+            Pattern.CASE_INSENSITIVE);
+    /** A past time limit, the law's, or a condition: never this remedy's deadline. */
+    private static final Pattern NOT_A_DEADLINE_BEFORE = Pattern.compile(
+            "\\b(?:should have|must have|would have|could have|would|law says|appeal\\w*|statutory|if|did not|failed to)\\b"
+                    + "[^;:]*$", Pattern.CASE_INSENSITIVE);
+    /** "within one month of my final decision", "of the date of this report": always this remedy's deadline. */
+    private static final Pattern OF_THE_DECISION = Pattern.compile(
+            "^\\s*of (?:the date of )?(?:my|our|the|this) (?:final )?(?:decision|report|statement)",
+            Pattern.CASE_INSENSITIVE);
 
     private RemedyExtractor() {
     }
 
-    record Result(List<Payment> payments, List<Remedy> remedies, Integer deadlineDays, boolean hasRemedyText) {
+    /**
+     * @param uncounted sums in the remedy part that are not counted as payments (a reader should look)
+     * @param deadlineEvidence the sentence the deadline was read from
+     */
+    record Result(List<Payment> payments, List<Remedy> remedies, Integer deadlineDays, String deadlineEvidence,
+            List<String> uncounted, boolean hasRemedyText) {
     }
 
     static Result extract(DecisionDocument doc, LocalDate decisionDate) {
         List<Line> lines = doc.in(Section.REMEDY);
+        if (lines.isEmpty()) {
+            // Decisions made at assessment agree their remedy in "My assessment" ("We asked the Council to ...").
+            lines = doc.in(Section.ASSESSMENT).stream().filter(l -> AGREED_IN_ASSESSMENT.matcher(l.text()).find())
+                    .toList();
+        }
         boolean fromSection = !lines.isEmpty();
         if (!fromSection && doc.summary != null) {
             lines = List.of(new Line(doc.summary, false, Section.PREAMBLE));
         }
         List<Payment> payments = new ArrayList<>();
+        List<String> uncounted = new ArrayList<>();
         Set<Remedy> remedies = EnumSet.noneOf(Remedy.class);
         Integer deadline = null;
+        String deadlineEvidence = null;
         String leadIn = null;
         for (Line line : lines) {
-            String context = line.item() ? leadIn : null;
+            String listLeadIn = line.item() ? leadIn : null;
+            StringBuilder before = new StringBuilder();
             for (Sentences.Sentence s : Sentences.split(line.text())) {
-                payments.addAll(payments(s.text(), context));
-                if (!RESTATED_FINDING.matcher(s.text()).find()) {
-                    // Each kind is looked for until found once: the patterns are the costly part of a remedy.
-                    if (!remedies.contains(Remedy.APOLOGY) && APOLOGY.matcher(s.text()).find()
-                            && !APOLOGY_DONE.matcher(s.text()).find()) {
-                        remedies.add(Remedy.APOLOGY);
-                    }
-                    String lower = s.text().toLowerCase(Locale.ROOT);
-                    if (!remedies.contains(Remedy.ACTION_FOR_COMPLAINANT) && containsAny(lower, ACTION_WORDS)
-                            && ACTION.matcher(s.text()).find()) {
-                        remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
-                    }
-                    if (!remedies.contains(Remedy.SERVICE_IMPROVEMENT) && containsAny(lower, IMPROVEMENT_WORDS)
-                            && SERVICE_IMPROVEMENT.matcher(s.text()).find()) {
-                        remedies.add(Remedy.SERVICE_IMPROVEMENT);
-                    }
-                }
+                String text = s.text();
+                PaymentReader.Amounts amounts = PaymentReader.read(text, listLeadIn, before.toString());
+                payments.addAll(amounts.payments());
+                uncounted.addAll(amounts.uncounted());
+                RemedyKinds.addTo(remedies, text, fromSection);
                 if (decisionDate != null) {
-                    Integer d = deadlineDays(s.text(), decisionDate);
+                    // A deadline in a list's lead-in ("Within one month the Council will:") governs its items.
+                    Integer d = deadlineDays(text, decisionDate);
                     if (d != null && (deadline == null || d < deadline)) {
                         deadline = d;
+                        deadlineEvidence = text;
                     }
                 }
+                before.append(text).append(' ');
             }
             if (line.text().endsWith(":")) {
                 leadIn = line.text();
@@ -145,99 +111,23 @@ final class RemedyExtractor {
         if (!payments.isEmpty()) {
             remedies.add(Remedy.PAYMENT);
         }
-        return new Result(payments, List.copyOf(remedies), deadline, fromSection);
-    }
-
-    /** The payments one sentence asks for; {@code leadIn} is the line introducing the list it stands in. */
-    static List<Payment> payments(String sentence, String leadIn) {
-        if (sentence.indexOf('£') < 0) {
-            return List.of();
-        }
-        boolean payContext = PAY_WORD.matcher(sentence).find() || leadIn != null && PAY_WORD.matcher(leadIn).find();
-        if (!payContext) {
-            return List.of();
-        }
-        // A breakdown in brackets after an amount is part of that amount, not more payments.
-        String outer = sentence;
-        for (String prev = null; !outer.equals(prev); ) {
-            prev = outer;
-            outer = PARENTHESES.matcher(outer).replaceAll(m -> m.group().indexOf('£') >= 0 ? "" : m.group());
-        }
-        List<Payment> out = new ArrayList<>();
-        Matcher m = AMOUNT.matcher(outer);
-        List<int[]> spans = new ArrayList<>();
-        while (m.find()) {
-            spans.add(new int[] {m.start(), m.end()});
-        }
-        for (int i = 0; i < spans.size(); i++) {
-            int start = spans.get(i)[0];
-            int end = spans.get(i)[1];
-            String before = outer.substring(i == 0 ? 0 : spans.get(i - 1)[1], start);
-            String after = outer.substring(end, i + 1 < spans.size() ? spans.get(i + 1)[0] : outer.length());
-            if (NOT_A_PAYMENT.matcher(before).find() || RATE_AFTER.matcher(after).find()) {
-                continue;
-            }
-            Matcher a = AMOUNT.matcher(outer.substring(start, end));
-            a.find();
-            BigDecimal amount = new BigDecimal(a.group(1).replace(",", "") + (a.group(2) == null ? "" : a.group(2)));
-            if (amount.signum() <= 0) {
-                continue;
-            }
-            PaymentPurpose purpose = firstCue(after);
-            if (purpose == null) {
-                purpose = lastCue(before);
-            }
-            if (purpose == null && leadIn != null) {
-                purpose = firstCue(leadIn);
-            }
-            out.add(new Payment(amount.setScale(2), purpose == null ? PaymentPurpose.OTHER : purpose, sentence));
-        }
-        return out;
-    }
-
-    private static PaymentPurpose firstCue(String text) {
-        PaymentPurpose best = null;
-        int at = Integer.MAX_VALUE;
-        for (var e : PURPOSE_CUES.entrySet()) {
-            Matcher m = e.getValue().matcher(text);
-            if (m.find() && m.start() < at) {
-                at = m.start();
-                best = e.getKey();
-            }
-        }
-        return best;
-    }
-
-    private static PaymentPurpose lastCue(String text) {
-        PaymentPurpose best = null;
-        int at = -1;
-        for (var e : PURPOSE_CUES.entrySet()) {
-            Matcher m = e.getValue().matcher(text);
-            while (m.find()) {
-                if (m.start() > at) {
-                    at = m.start();
-                    best = e.getKey();
-                }
-            }
-        }
-        return best;
-    }
-
-    private static boolean containsAny(String text, List<String> words) {
-        for (String w : words) {
-            if (text.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+        return new Result(payments, List.copyOf(remedies), deadline, deadlineEvidence, uncounted, fromSection);
     }
 
     static Integer deadlineDays(String sentence, LocalDate decisionDate) {
         Integer best = null;
         Matcher w = WITHIN.matcher(sentence);
         while (w.find()) {
-            String n = w.group("n").toLowerCase(Locale.ROOT);
-            int count = NUMBER_WORDS.containsKey(n) ? NUMBER_WORDS.get(n) : Integer.parseInt(n);
+            String rest = sentence.substring(w.end());
+            String before = sentence.substring(0, w.start());
+            boolean ofTheDecision = OF_THE_DECISION.matcher(rest).lookingAt();
+            // "within 30 days of Mrs X's request", "within 18 months of the ceremony": a limit on something else.
+            boolean ofSomethingElse = !ofTheDecision && rest.stripLeading().startsWith("of ");
+            if (ofSomethingElse || NOT_A_DEADLINE_BEFORE.matcher(before).find()
+                    || !ofTheDecision && STANDARD_BEFORE.matcher(before).find()) {
+                continue; // a service standard or a past time limit, not when this remedy is due
+            }
+            int count = count(w.group("n").toLowerCase(Locale.ROOT));
             String unit = w.group("unit").toLowerCase(Locale.ROOT);
             boolean working = w.group("kind") != null && w.group("kind").toLowerCase(Locale.ROOT).startsWith("working");
             LocalDate due;
@@ -252,12 +142,27 @@ final class RemedyExtractor {
         }
         Matcher b = BY_DATE.matcher(sentence);
         while (b.find()) {
+            if (NOT_A_DEADLINE_BEFORE.matcher(sentence.substring(0, b.start())).find()) {
+                continue;
+            }
             LocalDate due = TextDates.parseFull(b.group("date"));
             if (due != null && due.isAfter(decisionDate)) {
                 best = min(best, (int) (due.toEpochDay() - decisionDate.toEpochDay()));
             }
         }
         return best;
+    }
+
+    /** "20", "twenty", "twenty-eight", "a". */
+    private static int count(String n) {
+        if (Character.isDigit(n.charAt(0))) {
+            return Integer.parseInt(n);
+        }
+        int total = 0;
+        for (String part : n.split("[- ]")) {
+            total += NUMBER_WORDS.get(part);
+        }
+        return total;
     }
 
     private static Integer min(Integer a, int b) {

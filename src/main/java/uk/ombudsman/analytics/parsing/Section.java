@@ -13,6 +13,8 @@ enum Section {
     SCOPE,
     METHOD,
     FINDINGS,
+    /** "My assessment" of a decision made without a full investigation: early remedies are agreed here. */
+    ASSESSMENT,
     REMEDY,
     FINAL,
     NOT_INVESTIGATED,
@@ -40,9 +42,12 @@ enum Section {
             Map.entry("what i found", FINDINGS),
             Map.entry("what we found", FINDINGS),
             Map.entry("findings", FINDINGS),
+            Map.entry("finding", FINDINGS),
+            Map.entry("further report", FINDINGS),
             Map.entry("my findings", FINDINGS),
-            Map.entry("my assessment", FINDINGS),
-            Map.entry("assessment", FINDINGS),
+            Map.entry("my assessment", ASSESSMENT),
+            Map.entry("our assessment", ASSESSMENT),
+            Map.entry("assessment", ASSESSMENT),
             Map.entry("what happened", FINDINGS),
             Map.entry("key facts", FINDINGS),
             Map.entry("analysis", FINDINGS),
@@ -67,6 +72,9 @@ enum Section {
 
     /** The section a heading line opens, or null when the line is not a known heading. */
     static Section ofHeading(String line) {
+        if (line.regionMatches(true, 0, "ombudsman satisfied with", 0, 24) && line.length() < 100) {
+            return END; // report pages close with the date the council complied: nothing of the decision follows
+        }
         if (line.length() > 64) {
             return null; // headings are short; most lines are paragraphs
         }

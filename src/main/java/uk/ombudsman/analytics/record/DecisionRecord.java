@@ -53,6 +53,8 @@ public class DecisionRecord implements Serializable {
     private String source;
     /** Hex SHA-256 of the input bytes. */
     private String sourceSha256;
+    /** The sentence behind each extracted value other than payments (which keep their own). */
+    private List<Evidence> evidence = new ArrayList<>();
     /** Short codes for what the parser could not determine. */
     private List<String> parseWarnings = new ArrayList<>();
     /** Characters of decision text read; of two copies of a decision, the longer is the more complete. */
@@ -218,6 +220,14 @@ public class DecisionRecord implements Serializable {
         this.sourceSha256 = sourceSha256;
     }
 
+    public List<Evidence> getEvidence() {
+        return evidence;
+    }
+
+    public void setEvidence(List<Evidence> evidence) {
+        this.evidence = evidence;
+    }
+
     public List<String> getParseWarnings() {
         return parseWarnings;
     }
@@ -244,7 +254,8 @@ public class DecisionRecord implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DecisionRecord r && Objects.equals(caseRef, r.caseRef) && Objects.equals(council, r.council) && Objects.equals(bodyType, r.bodyType) && Objects.equals(region, r.region) && Objects.equals(category, r.category) && Objects.equals(subcategory, r.subcategory) && Objects.equals(outcomeRaw, r.outcomeRaw) && Objects.equals(outcome, r.outcome) && Objects.equals(decisionDate, r.decisionDate) && Objects.equals(summary, r.summary) && Objects.equals(payments, r.payments) && Objects.equals(paymentTotalGbp, r.paymentTotalGbp) && Objects.equals(remedies, r.remedies) && Objects.equals(remedyDeadlineDays, r.remedyDeadlineDays) && Objects.equals(delayFault, r.delayFault) && Objects.equals(complaintDate, r.complaintDate) && Objects.equals(complaintDatePrecision, r.complaintDatePrecision) && Objects.equals(complaintToDecisionDays, r.complaintToDecisionDays) && Objects.equals(source, r.source) && Objects.equals(sourceSha256, r.sourceSha256) && Objects.equals(parseWarnings, r.parseWarnings) && Objects.equals(serviceArea, r.serviceArea) && Objects.equals(textChars, r.textChars);
+        return o instanceof DecisionRecord r && Objects.equals(caseRef, r.caseRef) && Objects.equals(council, r.council) && Objects.equals(bodyType, r.bodyType) && Objects.equals(region, r.region) && Objects.equals(category, r.category) && Objects.equals(subcategory, r.subcategory) && Objects.equals(outcomeRaw, r.outcomeRaw) && Objects.equals(outcome, r.outcome) && Objects.equals(decisionDate, r.decisionDate) && Objects.equals(summary, r.summary) && Objects.equals(payments, r.payments) && Objects.equals(paymentTotalGbp, r.paymentTotalGbp) && Objects.equals(remedies, r.remedies) && Objects.equals(remedyDeadlineDays, r.remedyDeadlineDays) && Objects.equals(delayFault, r.delayFault) && Objects.equals(complaintDate, r.complaintDate) && Objects.equals(complaintDatePrecision, r.complaintDatePrecision) && Objects.equals(complaintToDecisionDays, r.complaintToDecisionDays) && Objects.equals(source, r.source) && Objects.equals(sourceSha256, r.sourceSha256) && Objects.equals(evidence, r.evidence)
+                && Objects.equals(parseWarnings, r.parseWarnings) && Objects.equals(serviceArea, r.serviceArea) && Objects.equals(textChars, r.textChars);
     }
 
     @Override

@@ -1,0 +1,296 @@
+package uk.ombudsman.analytics.parsing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.ombudsman.analytics.record.Outcome;
+
+/**
+ * What the Ombudsman found, read from the decision's own words: the outcome of a page without a {@code Decision :}
+ * line, and whether delay by the body was at fault. Each reading keeps the sentence it rests on.
+ *
+ * <p>Summaries restate the complaint before they give the finding ("Mr X complains the Council failed to ...
+ * We found no fault"): a sentence that reports what the complainant says is never read as a finding.
+ */
+final class Findings {
+    /** A value read from the text and the sentence it was read from. */
+    record Reading<T>(T value, String evidence) {
+    }
+
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+
+    /** The complainant's own words reported: "Mr X complains the Council ...", "She says it ...". */
+    private static final Pattern RESTATED = Pattern.compile(
+            "^(?:(?:the )?complainants?|mr|mrs|ms|miss|mx|dr|he|she|they|(?:an? |the )?(?:man|woman|family|couple|parents?|"
+                    + "mother|father|resident|tenant|landlord|company|business|organisation)|(?![AI]\\b)[A-Z]|[A-Z][a-z]+ [A-Z])"
+                    + "\\b[^.;]{0,80}?\\b(?:complain(?:s|ed)?|says?|said|alleges?|alleged|believes?|believed|feels?|felt|"
+                    + "wants?|wanted|disputes?|disputed|disagrees?|disagreed|asks?|asked|considers?|told us|is unhappy|"
+                    + "was unhappy|is concerned|raised concerns?)\\b|^(?:her|his|their|the) complaint (?:is|was|concerns|"
+                    + "concerned)\\b", CI);
+    private static final Pattern UPHELD_STATEMENT = Pattern.compile(
+            "\\b(?:we|i|the ombudsman|ombudsman)\\b[^.]{0,30}?\\b(?:uphold|upholds|upheld)\\b|\\bupheld (?:the|this|these|"
+                    + "her|his|their|[A-Z]\\w*'s) complaints?\\b", CI);
+    private static final Pattern NOT_UPHELD_STATEMENT = Pattern.compile(
+            "\\b(?:do|did|have|has|will|does) not uphold\\b|\\bnot upheld\\b", CI);
+    private static final Pattern CLOSED = Pattern.compile(
+            "\\b(?:will not|won't|cannot|can ?not|can't|could not|should not|decided not to|not able to|not going to)\\s+"
+                    + "(?:start\\s+|begin\\s+|continue\\s+|further\\s+)?(?:to\\s+|an\\s+|with\\s+(?:an\\s+|the\\s+)?)?"
+                    + "investigat\\w*|\\boutside (?:our|the ombudsman's) jurisdiction\\b|\\bwe have no (?:power|jurisdiction)\\b"
+                    + "|\\bno longer within our remit\\b", CI);
+    /** An investigation stopped after it began: no finding of fault unless one is stated. */
+    private static final Pattern ENDED = Pattern.compile(
+            "\\b(?:ended|discontinued|stopped|discontinue|end) (?:our |the |my |this )?investigation\\b"
+                    + "|\\bdid not investigate (?:this complaint |the complaint |it |this )?further\\b"
+                    + "|\\bwill not be investigated further\\b", CI);
+    /** The body put things right before or while the Ombudsman looked: counted as upheld, as the LGSCO does. */
+    private static final Pattern REMEDIED = Pattern.compile(
+            "\\bresolve the complaint early\\b|\\bagreed to resolve\\b|\\b(?:suitable|proportionate|appropriate|"
+                    + "satisfactory|fair) (?:remedy|response|way forward)\\b|\\b(?:already )?(?:been )?remedied\\b|"
+                    + "\\b(?:has|have|had) (?:now |already )?(?:agreed|offered|apologised|upheld|accepted|corrected|"
+                    + "provided a|put right)\\b|\\b(?:accepted|accepts|admitted|acknowledged) (?:it|that it|fault|"
+                    + "these findings|there (?:was|were|had been))\\b|\\bat our invitation\\b|\\bagreement to\\b|"
+                    + "\\bagreed to (?:apologise|pay|make|remedy|refund|reimburse|review|provide)\\b|"
+                    + "\\b(?:should|will|must) (?:now )?(?:apologise|pay|refund|reimburse|make an? (?:symbolic |financial )?"
+                    + "payment)\\b", CI);
+    private static final Pattern FAULT = Pattern.compile(
+            "\\bat fault\\b|\\bfault(?:s|y)?\\b|\\bmaladministration\\b|\\bservice failure\\b|\\bfailed to\\b|"
+                    + "\\bfailure to\\b|\\bfailings?\\b|\\btook (?:far |much )?too long\\b|\\bwas wrong\\b|"
+                    + "\\bthe (?:council|care provider|provider|trust) delayed\\b|\\bwrongly\\b|"
+                    + "\\b(?:accepted|accepts|admitted|acknowledged) (?:that )?(?:it|there) (?:was |had |has )?(?:delayed|failed|"
+                    + "made (?:an? )?(?:error|mistake)|got it wrong)", CI);
+    /** A word that, shortly before a fault word in its clause, turns it into a finding of no fault. */
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(?:no|not|nor|never|without|insufficient|enough|unlikely|cannot|n't)\\b|n't\\b", CI);
+    private static final Pattern NO_FAULT = Pattern.compile(
+            "\\bno (?:evidence of )?(?:\\w+ )?(?:fault|maladministration|service failure)\\b|\\bnot at fault\\b|"
+                    + "\\bnot (?:find|found|see|identify|identified)\\b[^.]{0,40}\\bfault\\b|\\bfound no\\b|"
+                    + "\\bacted (?:properly|reasonably|correctly|appropriately|in line)\\b|\\bwithout fault\\b|"
+                    + "\\bdid nothing wrong\\b|\\bnot due to fault\\b", CI);
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            ",? but |; |, although |, however,? |\\. However,? |, whereas |, though ", CI);
+    /** Short finding lines of report pages: "Fault found causing injustice", "The Ombudsman upheld the complaint". */
+    private static final Pattern VERDICT_LINE = Pattern.compile(
+            "^(?:no )?fault found\\b|^the ombudsman (?:upheld|did not uphold|found (?:no )?fault)\\b", CI);
+
+    private static final Pattern DELAY = Pattern.compile(
+            "\\bdelay(?:s|ed|ing)?\\b|\\btook (?:far |much |some |too |considerable )?(?:too long|longer|time|months|"
+                    + "years|weeks)\\b|\\btoo long\\b|\\b(?:on|in good|in) time\\b|\\bpromptly\\b|\\btimescales?\\b|"
+                    + "\\bdrift(?:ed)?\\b|\\boverdue\\b|\\blonger than\\b|\\btime limits?\\b|\\bslow(?:ly|ness)?\\b", CI);
+    private static final Pattern NO_DELAY = Pattern.compile(
+            "\\b(?:no|without|not cause any|any|no undue|no unreasonable|no significant)\\s+(?:\\w+\\s+)?delay\\b|"
+                    + "\\bdid not delay\\b|\\bnot (?:unreasonabl[ey] )?delayed\\b|\\bdelays?\\b[^.]{0,60}?\\b(?:was|were|is|are)"
+                    + " not (?:due to |because of |caused by )?(?:the council's )?fault\\b|\\blate complaints?\\b", CI);
+    /** A delay stated as a finding on its own: "The Council delayed", "There was delay", "took too long". */
+    private static final Pattern DELAY_FINDING = Pattern.compile(
+            "\\b(?:council|it|provider|trust|school)(?: has| had)? delayed\\b|\\bthere (?:was|were|has been|had been) "
+                    + "(?:also |an? |some |significant |further |avoidable |unreasonable |a further )*(?:\\w+ ){0,3}delays?\\b|"
+                    + "\\b(?:found|find|finds|identified) (?:\\w+ ){0,2}?delays?\\b|\\btook (?:far |much )?too long\\b|"
+                    + "\\b(?:caused|causing) (?:an? |some |significant )?delays?\\b|\\bresulting (?:\\w+ )?delays?\\b|"
+                    + "^the delays? (?:and|caused|meant|has|had|was|were)\\b|"
+                    + "\\b(?:accepted|accepts|admitted|acknowledged) (?:it |that it |there was )?(?:an? |some )?delay|"
+                    + "\\b(?:accepted|accepts|admitted|acknowledged)\\b[^.]{0,80}\\btoo long\\b", CI);
+    private static final Pattern APOLOGY_FOR_DELAY = Pattern.compile(
+            "\\bapologi[sz]\\w*\\b[^.]{0,60}?\\bfor (?:the|its|any|these|those|this|all the)? ?(?:\\w+ )?delays?\\b", CI);
+    /** The complaint is first of all about delay: "complains about (the Council's) delay(s) in ...". */
+    private static final Pattern COMPLAINT_ABOUT_DELAY = Pattern.compile(
+            "\\b(?:complain(?:t|s|ed)?|says?|said) (?:about |of |that )?(?:the (?:council|provider)'s |the |its |a |some )?"
+                    + "(?:\\w+ )?delay(?:s|ed)?\\b", CI);
+    /** A finding of fault that names no particular fault: "The Ombudsman finds the Council was at fault." */
+    private static final Pattern GENERAL_FAULT = Pattern.compile(
+            "^(?:the ombudsman|we|i)(?: have| has)? (?:found|finds?) (?:the (?:council|provider|trust) )?(?:was |to be )?"
+                    + "(?:at )?fault(?: with the (?:council|provider)| in the (?:council|provider)'s actions| by the "
+                    + "(?:council|provider))?\\b(?! in how| because| for| when)|^the (?:council|provider|trust) "
+                    + "(?:accepts|accepted|has accepted) (?:it was|that it was|it had been) at fault\\.?$", CI);
+
+    private Findings() {
+    }
+
+    /**
+     * The outcome the summary and the final decision state, as the LGSCO counts it: an explicit (not) upheld
+     * first; then "we will not investigate" (closed), unless the body had already put things right (upheld); an
+     * investigation ended without a finding of fault (not upheld); any finding of fault (upheld, even without
+     * injustice); no fault (not upheld). Null when the words say none of these.
+     */
+    static Reading<Outcome> outcome(DecisionDocument doc) {
+        List<String> sentences = verdictSentences(doc);
+        String closed = null;
+        String ended = null;
+        String remedied = null;
+        String fault = null;
+        String noFault = null;
+        for (String s : sentences) {
+            if (NOT_UPHELD_STATEMENT.matcher(s).find()) {
+                return new Reading<>(Outcome.NOT_UPHELD, s);
+            }
+            if (UPHELD_STATEMENT.matcher(s).find() && !RESTATED.matcher(s).find()) {
+                return new Reading<>(Outcome.UPHELD, s);
+            }
+            if (VERDICT_LINE.matcher(s).find()) {
+                return new Reading<>(s.toLowerCase(java.util.Locale.ROOT).matches("^(?:no fault|the ombudsman (?:did "
+                        + "not|found no)).*") ? Outcome.NOT_UPHELD : Outcome.UPHELD, s);
+            }
+            if (RESTATED.matcher(s).find()) {
+                continue;
+            }
+            if (CLOSED.matcher(s).find()) {
+                closed = first(closed, s);
+                if (REMEDIED.matcher(afterClosure(s)).find()) {
+                    remedied = first(remedied, s);
+                }
+                continue;
+            }
+            if (ENDED.matcher(s).find()) {
+                ended = first(ended, s);
+            }
+            if (REMEDIED.matcher(s).find()) {
+                remedied = first(remedied, s);
+            }
+            if (findsFault(s)) {
+                fault = first(fault, s);
+            } else if (NO_FAULT.matcher(s).find()) {
+                noFault = first(noFault, s);
+            }
+        }
+        if (closed != null && ended == null) {
+            return remedied != null || fault != null ? new Reading<>(Outcome.UPHELD, first(remedied, fault))
+                    : new Reading<>(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, closed);
+        }
+        if (fault != null) {
+            return new Reading<>(Outcome.UPHELD, fault);
+        }
+        if (ended != null) {
+            return new Reading<>(Outcome.NOT_UPHELD, ended);
+        }
+        if (remedied != null) {
+            // A remedy the body agreed or the Ombudsman asks for implies fault, even beside "no fault" on another part.
+            return new Reading<>(Outcome.UPHELD, remedied);
+        }
+        if (noFault != null) {
+            return new Reading<>(Outcome.NOT_UPHELD, noFault);
+        }
+        return null;
+    }
+
+    /**
+     * Whether the Ombudsman found delay by the body at fault, with the sentence; only asked of upheld decisions.
+     * {@code inSummaryOnly} is true when the summary alone says so (a warning: summaries are the least precise).
+     */
+    static DelayReading delayFault(DecisionDocument doc) {
+        List<String> summary = new ArrayList<>();
+        if (doc.summary != null) {
+            summary.addAll(sentences(doc.summary));
+        }
+        String found = null;
+        boolean beyondSummary = false;
+        for (String s : summary) {
+            if (statesDelayFault(s)) {
+                found = s;
+                break;
+            }
+        }
+        for (Line l : doc.in(Section.FINAL, Section.FINDINGS, Section.ASSESSMENT, Section.REMEDY)) {
+            if (!DELAY.matcher(l.text()).find()) {
+                continue; // most paragraphs never mention time; skip the sentence split
+            }
+            for (String s : sentences(l.text())) {
+                boolean finding = l.section() == Section.REMEDY ? APOLOGY_FOR_DELAY.matcher(s).find()
+                        : l.section() == Section.FINAL ? statesDelayFault(s)
+                        : DELAY.matcher(s).find() && !NO_DELAY.matcher(s).find() && findsFault(s);
+                if (finding) {
+                    return new DelayReading(true, found != null ? found : s, false);
+                }
+            }
+        }
+        if (found != null) {
+            return new DelayReading(true, found, true);
+        }
+        // "Miss Q complains about the Council's delays ... The Ombudsman upholds the complaint": where the complaint
+        // is first of all about delay and the decision upholds it without naming another fault, delay is the fault.
+        String aboutDelay = null;
+        boolean generalUphold = false;
+        boolean otherFault = false;
+        for (String s : summary) {
+            if (COMPLAINT_ABOUT_DELAY.matcher(s).find() && aboutDelay == null) {
+                aboutDelay = s;
+            } else if (UPHELD_STATEMENT.matcher(s).find() || REMEDIED.matcher(s).find()
+                    || GENERAL_FAULT.matcher(s).find()) {
+                generalUphold = true;
+            } else if (!RESTATED.matcher(s).find() && findsFault(s)) {
+                otherFault = true;
+            }
+        }
+        return aboutDelay != null && generalUphold && !otherFault ? new DelayReading(true, aboutDelay, true)
+                : new DelayReading(false, null, beyondSummary);
+    }
+
+    /** A delay finding and whether the summary is its only source. */
+    record DelayReading(boolean delayFault, String evidence, boolean inSummaryOnly) {
+    }
+
+    /** A summary or final-decision sentence that finds delay at fault (not the complaint restated, not negated). */
+    private static boolean statesDelayFault(String s) {
+        if (!DELAY.matcher(s).find() || NO_DELAY.matcher(s).find() || RESTATED.matcher(s).find()) {
+            return false;
+        }
+        if (CLOSED.matcher(s).find()) {
+            return false; // "We will not investigate Mr X's complaint about delay ..." restates the complaint
+        }
+        return findsFault(s) || DELAY_FINDING.matcher(s).find() || UPHELD_STATEMENT.matcher(s).find()
+                || APOLOGY_FOR_DELAY.matcher(s).find();
+    }
+
+    /** The sentence reports what the complainant says or asks for, not what the Ombudsman found. */
+    static boolean isRestatedComplaint(String sentence) {
+        return RESTATED.matcher(sentence).find();
+    }
+
+    /** A fault word in a clause with no negation shortly before it. */
+    static boolean findsFault(String sentence) {
+        for (String clause : CLAUSE_BREAK.split(sentence)) {
+            Matcher f = FAULT.matcher(clause);
+            while (f.find()) {
+                String before = clause.substring(Math.max(0, f.start() - 60), f.start());
+                if (!NEGATION.matcher(before).find() && !NO_FAULT.matcher(clause).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The summary's and the final decision's sentences, and the short verdict lines of report pages. */
+    private static List<String> verdictSentences(DecisionDocument doc) {
+        List<String> out = new ArrayList<>();
+        if (doc.summary != null) {
+            out.addAll(sentences(doc.summary));
+        }
+        for (Line l : doc.in(Section.FINAL)) {
+            out.addAll(sentences(l.text()));
+        }
+        for (Line l : doc.lines) {
+            if (l.text().length() < 120 && VERDICT_LINE.matcher(l.text()).find()) {
+                out.add(0, l.text());
+            }
+        }
+        return out;
+    }
+
+    /** "We will not investigate X's complaint about Y. This is because the Council has agreed ...": the reason. */
+    private static String afterClosure(String sentence) {
+        Matcher m = Pattern.compile("\\b(?:because|as|since)\\b", CI).matcher(sentence);
+        return m.find() ? sentence.substring(m.start()) : "";
+    }
+
+    private static List<String> sentences(String paragraph) {
+        List<String> out = new ArrayList<>();
+        for (Sentences.Sentence s : Sentences.split(paragraph)) {
+            out.add(s.text());
+        }
+        return out;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,362 @@
+package uk.ombudsman.analytics.parsing;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.ombudsman.analytics.record.Payment;
+import uk.ombudsman.analytics.record.PaymentPurpose;
+
+/**
+ * The sums of money in one remedy sentence: those the decision asks the body to pay (with the purpose the text gives
+ * each), and those it names that are not payments: a sum the complainant must repay, an earlier offer, a guidance
+ * range, a rate, a waived charge, a sum already paid, what the complainant claims. Each sum is judged by the words
+ * of its own clause, never by a cue elsewhere in the sentence.
+ */
+final class PaymentReader {
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+
+    /** A sum as decisions print it: {@code £1,400}, {@code £509.81}, {@code £61000}. */
+    private static final Pattern AMOUNT = Pattern.compile("£(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d{2})?(?![\\d,]*\\d)");
+    /** Sums printed oddly: {@code £100, 000}, {@code £ 500}, {@code £200.000} (a full stop for thousands). */
+    private static final Pattern SPACED_THOUSANDS = Pattern.compile("£\\s?(\\d{1,3})((?:, \\d{3})+)(?!\\d)");
+    private static final Pattern DOTTED_THOUSANDS = Pattern.compile("£\\s?(\\d{1,3})((?:\\.\\d{3})+)(?!\\d)");
+    private static final Pattern SPACE_AFTER_POUND = Pattern.compile("£\\s+(?=\\d)");
+    /** A breakdown in brackets right after a sum ({@code £1,000 (£500 for her ...)}) is part of that sum. */
+    private static final Pattern BREAKDOWN = Pattern.compile("(£[\\d,.]+)\\s*\\(([^()]*£[^()]*)\\)");
+
+    private static final Pattern PAY_WORD = Pattern.compile(
+            "\\b(?:pay|pays|paying|paid|payment|payments|refund\\w*|reimburs\\w*|compensat\\w*|remit|award\\w*|credit\\w*|"
+                    + "back ?pay|financial (?:remedy|redress))\\b", CI);
+
+    private static final Pattern GUIDANCE = Pattern.compile(
+            "\\b(?:between|range|up to|typically|usually|normally|guidance|often recommends?|maximum of|minimum of|"
+                    + "modest sum|would be)\\b[^£;]*$", CI);
+    private static final Pattern RANGE_JOIN = Pattern.compile("^\\s*(?:to|and|-|–)\\s*$", CI);
+    private static final Pattern ALREADY = Pattern.compile(
+            "\\b(?:already|previously) (?:\\w+ ){0,2}?(?:paid|refunded|offered|given|made|awarded|reimbursed|credited|"
+                    + "taken|provided)\\b|\\bhad (?:paid|refunded|offered|made)\\b|\\b(?:council|it) (?:has|had) "
+                    + "(?:already )?upheld (?:the|her|his|their) complaint\\b", CI);
+    /** "As well as steps already taken, it agreed to pay Ms X £400": a new agreement after the past one. */
+    private static final Pattern NEW_AGREEMENT = Pattern.compile(
+            "\\b(?:agreed|agrees|will|should|must|to) (?:\\w+ )?(?:pay|refund|reimburse|make)\\b", CI);
+    /** "an additional £500, to the £500 it has already offered": the sum the body had offered before. */
+    private static final Pattern ALREADY_AFTER = Pattern.compile(
+            "^\\s*(?:that |which )?(?:it|the council|they) (?:has|had) (?:already |previously )?(?:offered|paid)\\b", CI);
+    private static final Pattern PAST_PAYMENT_JUDGED = Pattern.compile(
+            "^(?:the|this|that|its) (?:payment|offer|sum) of £[\\d,.]+ (?:is|was|would be) (?:sufficient|enough|"
+                    + "appropriate|adequate|suitable)", CI);
+    /** "offered £200", "its offer of £200": the body's own offer, not what the Ombudsman asks (unless "offered to pay"). */
+    private static final Pattern OFFER = Pattern.compile("\\boffer(?:ed)?(?:\\s+of|\\s+\\w+(?:\\s+[A-Z]\\w*)?)?\\s*$", CI);
+    private static final Pattern REPAY = Pattern.compile(
+            "\\b(?:repay|re-pay|pay back|paid back|recover\\w*|reclaim\\w*|owe[sd]?|owing|overpayment(?: debt)?(?: of)?|"
+                    + "debt of|arrears of|balance of|entitled to seek|invoice (?:of|for)|demand\\w* (?:for|of))\\b[^£]*$", CI);
+    private static final Pattern BODY_REPAYS = Pattern.compile(
+            "\\b(?:council|it|provider|trust) (?:will|should|must|has agreed to|agreed to|to) (?:repay|pay back)\\b", CI);
+    private static final Pattern REFUND_FIRST = Pattern.compile("\\b(?:refund|reimburse|write off|written off)\\b", CI);
+    private static final Pattern WAIVED = Pattern.compile(
+            "\\b(?:waive\\w*|writ(?:e|es|ten|ing) off|cancel\\w*|reduc\\w*(?:\\s+\\w+){0,6}\\s+by|remov\\w*|deduct\\w*|"
+                    + "discount\\w*)\\b[^£]*$", CI);
+    private static final Pattern RATE_AFTER = Pattern.compile(
+            "^\\s*(?:a|per|an|each|every)\\s+(?:week|month|hour|night|day|year|annum|term)\\b", CI);
+    private static final Pattern RATE_BEFORE = Pattern.compile("\\b(?:hourly|weekly|monthly|daily|nightly|annual)\\s*$", CI);
+    /** "paying £575 into Mr B's bank account by error": money paid by mistake, to be recovered. */
+    private static final Pattern IN_ERROR_AFTER = Pattern.compile("^[^;,.]{0,60}\\b(?:by|in) (?:error|mistake)\\b", CI);
+    private static final Pattern CLAIMED = Pattern.compile(
+            "\\b(?:failed to (?:pay|refund|reimburse|provide|give|make|return)|wants?|seeks?|sought|asked for|asks for|"
+                    + "claim\\w*|says? (?:he|she|they|it) (?:lost|incurred|paid|spent|owed?))\\b[^£]*$", CI);
+    /** "£200 each": one payment to each of the people named before it. */
+    private static final Pattern EACH = Pattern.compile("^\\s*each\\b", CI);
+
+    /** What ends the words that belong to a sum: another remedy, a new clause. */
+    private static final Pattern CLAUSE_END = Pattern.compile(
+            ";|\\. |,\\s+(?!to\\b|for\\b|in\\b|as\\b|which\\b|reflecting\\b|recognising\\b|acknowledging\\b)|"
+                    + ",? and (?:to )?(?:apologi[sz]e|review|remind|issue|provide|arrange|ensure|carry out|complete|consider|"
+                    + "write|offer|waive|reduce|agree|make|take|produce|share|remove|cancel|backdate|explain|meet)\\b", CI);
+    /** Two sums joined by "and" or a comma alone. */
+    private static final Pattern JOINED = Pattern.compile("^\\s*(?:,|and|, and)\\s*$", CI);
+    /** Between two sums, only payees: "pay Mr X £500, and Mr and Mrs L £3,000 to recognise the distress". */
+    private static final Pattern ONLY_PAYEES = Pattern.compile("^[\\s,]*(?:and\\s+)?(?:to\\s+)?(?:[\\w'’.]+\\s+){0,5}$");
+    /** "to remedy this injustice", "in recognition of this": the harm named in the sentences before. */
+    private static final Pattern REFERS_BACK = Pattern.compile(
+            "\\b(?:this|that|these) (?:injustice|distress|harm)\\b|\\b(?:recognise|recognition of|acknowledge|remedy|"
+                    + "reflect) (?:this|that|these)\\b|\\bput (?:this|things|matters|it) right\\b", CI);
+    /** "This caused Miss X avoidable frustration, for which the Council will ... pay her £200". */
+    private static final Pattern FOR_WHICH = Pattern.compile(",? for which\\b", CI);
+    private static final Pattern PAYMENT_NOUN = Pattern.compile("^payments?\\b", CI);
+
+    /** "to remedy the injustice", "in recognition of his injustice": a sum for injustice with no harm named. */
+    private static final Pattern INJUSTICE = Pattern.compile(
+            "\\b(?:remedy|recognise|recognition of|acknowledge|reflect|for) (?:the |this |his |her |their |any |that )?"
+                    + "(?:\\w+ )?injustice\\b", CI);
+    private static final Map<PaymentPurpose, Pattern> CUES = new EnumMap<>(Map.of(
+            PaymentPurpose.TIME_AND_TROUBLE, Pattern.compile(
+                    "\\btime(?:,| and) trouble\\b|\\btrouble\\b|\\beffort\\b", CI),
+            PaymentPurpose.FINANCIAL_LOSS, Pattern.compile(
+                    "\\b(?:refund\\w*|reimburs\\w*|repa(?:y|id)\\w*|costs?|fees?|financial loss|loss of (?:income|earnings)|"
+                            + "overpa\\w*|underpa\\w*|arrears|expenses|charges?|rent|council tax|fines?|allowance|"
+                            + "backdat\\w*|grant)\\b", CI),
+            PaymentPurpose.LOSS_OF_SERVICE, Pattern.compile(
+                    "\\b(?:loss of (?:[\\w']+ ){0,4}?(?:the )?(?:service|education|provision|support|care|respite|placement|therapy|"
+                            + "tuition|schooling)|(?:missed|lost|lack of|missing out on) (?:\\w+ )?(?:education|provision|"
+                            + "support|care|services?|respite|tuition|therapy|sessions|schooling)|months? (?:of|without) "
+                            + "(?:provision|education|support|care)|disruption to (?:\\w+ ){0,4}(?:support|education|"
+                            + "provision)|educational benefit)\\b", CI),
+            PaymentPurpose.DISTRESS, Pattern.compile(
+                    "\\b(?:distress\\w*|upset|frustrat\\w*|anxiety|uncertainty|inconvenience|worry|stress|hurt|symbolic|"
+                            + "strain|isolation|disappointment|embarrassment)\\b", CI)));
+
+    private PaymentReader() {
+    }
+
+    /** What one sentence holds: payments, and the sums it names that are not payments (for a warning). */
+    record Amounts(List<Payment> payments, List<String> uncounted) {
+        static final Amounts NONE = new Amounts(List.of(), List.of());
+    }
+
+    /**
+     * @param leadIn  the line that introduces the list this sentence is an item of, or null
+     * @param context the sentences before this one in its paragraph, where "this injustice" finds its harm
+     */
+    static Amounts read(String sentence, String leadIn, String context) {
+        if (sentence.indexOf('£') < 0) {
+            return Amounts.NONE;
+        }
+        String t = normaliseAmounts(sentence);
+        // An item of an agreed list that starts with a sum ("£300 to recognise her distress") is a payment too.
+        boolean payContext = PAY_WORD.matcher(t).find() || leadIn != null
+                && (PAY_WORD.matcher(leadIn).find() || t.stripLeading().startsWith("£"));
+        boolean restated = Findings.isRestatedComplaint(t);
+        // A breakdown in brackets after a sum is part of it: read the sentence without it.
+        String outer = BREAKDOWN.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = AMOUNT.matcher(outer);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        List<String> uncounted = new ArrayList<>();
+        PaymentPurpose[] purposes = new PaymentPurpose[spans.size()];
+        BigDecimal[] amounts = new BigDecimal[spans.size()];
+        int[] copies = new int[spans.size()];
+        boolean[] range = new boolean[spans.size()];
+        for (int i = 0; i + 1 < spans.size(); i++) {
+            String join = outer.substring(spans.get(i)[1], spans.get(i + 1)[0]);
+            String lead = outer.substring(Math.max(0, spans.get(i)[0] - 40), spans.get(i)[0]);
+            if (RANGE_JOIN.matcher(join).matches() && GUIDANCE.matcher(lead).find()) {
+                range[i] = true;
+                range[i + 1] = true;
+            }
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            int start = spans.get(i)[0];
+            int end = spans.get(i)[1];
+            amounts[i] = amount(outer.substring(start, end));
+            String before = outer.substring(i == 0 ? 0 : spans.get(i - 1)[1], start);
+            String clause = clauseBefore(outer, start);
+            String near = outer.substring(Math.max(0, start - 45), start);
+            String after = outer.substring(end, i + 1 < spans.size() ? spans.get(i + 1)[0] : outer.length());
+            if (amounts[i] == null || amounts[i].signum() <= 0) {
+                continue;
+            }
+            if (!payContext || restated || range[i] || notAPayment(outer, start, clause, near, after)) {
+                uncounted.add(outer.substring(start, end));
+                continue;
+            }
+            copies[i] = EACH.matcher(after).find() && before.contains(" and ") ? 2 : 1;
+            purposes[i] = firstCue(ownWords(after));
+            if (purposes[i] == null) {
+                String own = clauseBefore(before, before.length());
+                // "refund the top-up fees paid to date (£4,628)": a sum in brackets names the object of the first verb.
+                purposes[i] = lastCue(payPhrase(own, before.endsWith("(")));
+            }
+            Matcher forWhich = FOR_WHICH.matcher(before);
+            if (purposes[i] == null && forWhich.find()) {
+                purposes[i] = lastCue(before.substring(0, forWhich.start()));
+            }
+        }
+        respectively(outer, spans, copies, purposes);
+        // A sum with no purpose of its own shares the next one's when only payees stand between them.
+        for (int i = spans.size() - 2; i >= 0; i--) {
+            if (copies[i] > 0 && purposes[i] == null && copies[i + 1] > 0 && purposes[i + 1] != null
+                    && ONLY_PAYEES.matcher(outer.substring(spans.get(i)[1], spans.get(i + 1)[0])).matches()) {
+                purposes[i] = purposes[i + 1];
+            }
+        }
+        List<Payment> out = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            if (copies[i] == 0) {
+                continue;
+            }
+            PaymentPurpose p = purposes[i];
+            if (p == null && leadIn != null) {
+                p = firstCue(leadIn);
+            }
+            if (p == null && context != null && REFERS_BACK.matcher(outer).find()) {
+                p = harmNamedLast(context);
+            }
+            if (p == null && (INJUSTICE.matcher(outer).find() || leadIn != null && INJUSTICE.matcher(leadIn).find())) {
+                p = PaymentPurpose.DISTRESS; // the Ombudsman's symbolic payment for injustice that is not financial
+            }
+            for (int c = 0; c < copies[i]; c++) {
+                out.add(new Payment(amounts[i].setScale(2), p == null ? PaymentPurpose.OTHER : p, sentence));
+            }
+        }
+        return new Amounts(out, uncounted);
+    }
+
+    /**
+     * "payments of £200 and £100 to his daughter for her distress and time and trouble": sums joined by "and" alone,
+     * followed by as many harms as there are sums, take them in order.
+     */
+    private static void respectively(String sentence, List<int[]> spans, int[] copies, PaymentPurpose[] purposes) {
+        for (int i = 0; i + 1 < spans.size(); i++) {
+            int j = i;
+            while (j + 1 < spans.size() && JOINED.matcher(sentence.substring(spans.get(j)[1], spans.get(j + 1)[0]))
+                    .matches()) {
+                j++;
+            }
+            if (j > i) {
+                String after = ownWords(sentence.substring(spans.get(j)[1]));
+                List<PaymentPurpose> named = allCues(after);
+                if (named.size() == j - i + 1) {
+                    for (int k = i; k <= j; k++) {
+                        if (copies[k] > 0) {
+                            purposes[k] = named.get(k - i);
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    /** Every harm named, in the order named, one entry per mention. */
+    private static List<PaymentPurpose> allCues(String text) {
+        java.util.TreeMap<Integer, PaymentPurpose> at = new java.util.TreeMap<>();
+        for (var e : CUES.entrySet()) {
+            Matcher m = e.getValue().matcher(text);
+            while (m.find()) {
+                at.put(m.start(), e.getKey());
+            }
+        }
+        return new ArrayList<>(at.values());
+    }
+
+    /** Why a sum in a sentence about paying is still not a payment this decision asks for, if it is not. */
+    private static boolean notAPayment(String sentence, int start, String clause, String near, String after) {
+        Matcher already = ALREADY.matcher(clause);
+        boolean paidBefore = already.find() && !NEW_AGREEMENT.matcher(clause.substring(already.end())).find();
+        if (GUIDANCE.matcher(near).find() || paidBefore || ALREADY_AFTER.matcher(after).find()
+                || PAST_PAYMENT_JUDGED.matcher(sentence).lookingAt()) {
+            return true;
+        }
+        if (OFFER.matcher(near).find()) {
+            return true;
+        }
+        if (REPAY.matcher(near).find() && !BODY_REPAYS.matcher(clause).find() && !REFUND_FIRST.matcher(near).find()) {
+            return true;
+        }
+        return WAIVED.matcher(near).find() || RATE_AFTER.matcher(after).find() || RATE_BEFORE.matcher(near).find()
+                || IN_ERROR_AFTER.matcher(after).find()
+                || CLAIMED.matcher(near).find();
+    }
+
+    /** The text of the sentence's clause up to a position: from the last semicolon or colon. */
+    private static String clauseBefore(String sentence, int end) {
+        int from = Math.max(sentence.lastIndexOf(';', end - 1), sentence.lastIndexOf(':', end - 1)) + 1;
+        return sentence.substring(from, end);
+    }
+
+    /**
+     * The words from the payment word governing a sum up to the sum: "refund her", or with a noun its adjectives too
+     * ("a symbolic payment of").
+     */
+    private static String payPhrase(String before, boolean firstVerb) {
+        Matcher p = PAY_WORD.matcher(before);
+        int at = -1;
+        while (p.find()) {
+            at = p.start();
+            if (firstVerb) {
+                break;
+            }
+        }
+        if (at < 0) {
+            return "";
+        }
+        int from = at;
+        if (PAYMENT_NOUN.matcher(before.substring(at)).lookingAt()) {
+            for (int words = 0; words < 3 && from > 0; words++) {
+                from = before.lastIndexOf(' ', from - 2) + 1;
+            }
+        }
+        return before.substring(from);
+    }
+
+    /** The first harm named in the last sentence that names one: what "to remedy this injustice" refers to. */
+    private static PaymentPurpose harmNamedLast(String context) {
+        List<Sentences.Sentence> sentences = Sentences.split(context);
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            PaymentPurpose p = firstCue(sentences.get(i).text());
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The words after a sum that still belong to it. */
+    private static String ownWords(String after) {
+        Matcher e = CLAUSE_END.matcher(after);
+        return e.find() ? after.substring(0, e.start()) : after;
+    }
+
+    static String normaliseAmounts(String s) {
+        if (s.indexOf('£') < 0) {
+            return s;
+        }
+        String t = SPACE_AFTER_POUND.matcher(s).replaceAll("£");
+        t = SPACED_THOUSANDS.matcher(t).replaceAll(m -> Matcher.quoteReplacement(
+                "£" + m.group(1) + m.group(2).replace(", ", ",")));
+        return DOTTED_THOUSANDS.matcher(t).replaceAll(m -> Matcher.quoteReplacement(
+                "£" + m.group(1) + m.group(2).replace(".", ",")));
+    }
+
+    private static BigDecimal amount(String printed) {
+        Matcher a = AMOUNT.matcher(printed);
+        if (!a.find()) {
+            return null;
+        }
+        return new BigDecimal(a.group(1).replace(",", "") + (a.group(2) == null ? "" : a.group(2)));
+    }
+
+    static PaymentPurpose firstCue(String text) {
+        PaymentPurpose best = null;
+        int at = Integer.MAX_VALUE;
+        for (var e : CUES.entrySet()) {
+            Matcher m = e.getValue().matcher(text);
+            if (m.find() && m.start() < at) {
+                at = m.start();
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    private static PaymentPurpose lastCue(String text) {
+        PaymentPurpose best = null;
+        int at = -1;
+        for (var e : CUES.entrySet()) {
+            Matcher m = e.getValue().matcher(text);
+            while (m.find()) {
+                if (m.start() > at) {
+                    at = m.start();
+                    best = e.getKey();
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,138 @@
+package uk.ombudsman.analytics.parsing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.ombudsman.analytics.record.Remedy;
+
+/**
+ * The kinds of remedy a sentence sets: an apology, a service improvement, an action for the complainant. In an
+ * action section every sentence is a remedy; elsewhere (a summary, an assessment) only the list of things the body
+ * agreed, should or will do counts ("The Council has agreed to apologise, reduce the amount she owes by £500 and
+ * review its debt management procedures"), never the complaint restated or what the body had already done.
+ * Payments are counted by {@link PaymentReader}: a payment with no sum is no kind here.
+ */
+final class RemedyKinds {
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+
+    private static final Pattern APOLOGY = Pattern.compile("\\b(?:apologi[sz]e|apologi[sz]es|apologi[sz]ing|apology|"
+            + "apologies)\\b", CI);
+    private static final Pattern APOLOGY_DONE = Pattern.compile("\\b(?:already|has|had) (?:\\w+ )?apologi[sz]ed\\b", CI);
+    private static final String PERSON = "(?:him|her|them|Mr|Mrs|Miss|Ms|Mx|Dr|the complainant|the family)";
+    private static final Pattern ACTION = Pattern.compile(String.join("|",
+            "\\bre-?assess\\w*", "\\bre-?consider\\w*", "\\bre-?review\\w*",
+            "\\b(?:carry out|complete|undertake|arrange|hold|convene)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?"
+                    + "(?:assessment|review|meeting|panel|investigation|visit|appeal|inspection)",
+            "\\bproduce\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?plan\\b",
+            "\\bprovide\\s+" + PERSON + "\\b",
+            "\\b(?:write to|meet with|meet|contact|discuss with)\\s+" + PERSON + "\\b",
+            "\\b(?:decide|determine)\\s+(?:whether|if|his|her|their)\\b",
+            "\\b(?:backdate|amend|correct|update|remove)\\s+(?:his|her|their|the)\\s+(?:[\\w-]+\\s+){0,3}?"
+                    + "(?:records?|plan|EHC\\w*|account|bill|assessment|entry|file)",
+            "\\bissue\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:decision|plan|response|notice)"), CI);
+    private static final Pattern SERVICE_IMPROVEMENT = Pattern.compile(String.join("|",
+            "\\btrain(?:ing|ed)?\\b", "\\bmonitor(?:ing|s)? (?:its|their|the (?:council|service))\\b", "\\bremind\\w*",
+            "\\blearning\\b", "\\bservice improvements?\\b", "\\bimprove (?:its|the|their) (?:\\w+ )?services?\\b",
+            "\\bbetter service\\b", "\\baction plan\\b",
+            "\\b(?:prevent|avoid|stop) (?:a |any )?(?:recurrence|reoccurrence|repetition|this (?:\\w+ ){0,2}?(?:happening|"
+                    + "recurring|occurring|again))",
+            "\\b(?:act|action|steps) to (?:prevent|ensure|address|improve|avoid|reduce|stop)\\b",
+            "\\b(?:review|change|amend|update|improve|introduce|revise|reviews|consider amending)\\s+(?:[\\w'-]+\\s+){0,5}?"
+                    + "(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|guidance|systems?|arrangements|templates?|"
+                    + "letters|rules|standard information|information it provides|how it)\\b",
+            "\\b(?:staff|officers|social workers|workers|employees|teams?)\\b.{0,80}?\\b(?:aware|guidance|briefed)\\b",
+            "\\bshare\\s+(?:this|our|the)\\s+(?:decision|learning|findings)\\s+with\\b"), CI);
+    /** A word each ACTION alternative contains; checked literally before the costly pattern. */
+    private static final List<String> ACTION_WORDS = List.of("assess", "consider", "review", "carry out", "complete",
+            "undertake", "arrange", "hold", "convene", "produce", "provide", "write to", "meet", "contact", "discuss",
+            "decide", "determine", "backdate", "amend", "correct", "update", "remove", "issue");
+    private static final List<String> IMPROVEMENT_WORDS = List.of("train", "monitor", "remind", "learning", "review",
+            "change", "amend", "update", "improve", "introduce", "revise", "staff", "officers", "workers",
+            "employees", "team", "share", "service", "recurrence", "prevent", "action", "steps", "avoid");
+    private static final Pattern RESTATED_FINDING = Pattern.compile("^(?:I|We) (?:have )?(?:also )?found\\b");
+
+    /** What the body agreed, should or will do: the list that follows is this decision's remedy. */
+    private static final Pattern AGREED = Pattern.compile(
+            "\\b(?:agreed to|agrees to|agreed with (?:the|our) \\w+ to|will|should|must|recommend(?:s|ed)?(?: that)?"
+                    + "(?: the (?:council|provider|trust))?:?|asked the (?:council|provider|trust) to|remedy (?:this|the) "
+                    + "\\w+ by|to remedy [^,]{0,60}, (?:the council|it|the provider|the trust)(?: has)? (?:agreed to|will|"
+                    + "should))\\s+", CI);
+    private static final Pattern ITEM_SPLIT = Pattern.compile("\\s*(?:;|,? and (?=[a-z])|,(?= [a-z]))\\s*");
+    /** An item about money (counted, with its sum, by PaymentReader) or saying only that a remedy was agreed. */
+    private static final Pattern NOT_A_KIND = Pattern.compile(
+            "^(?:also )?(?:pay|pays|paying|make|makes|making|provide|provides|providing)?\\s*(?:an? |the )?(?:\\w+ )?"
+                    + "(?:payment|financial|symbolic|sum|amount|refund|remedy|settlement|redress)|^(?:pay|pays|paying|"
+                    + "refund|refunds|reimburse|reimburses|compensate|fund|funds)\\b|\\b(?:remedy|resolve|put right) (?:the|this|"
+                    + "that|its|her|his) (?:injustice|complaint|fault)\\b|\\bour recommendations?\\b|^(?:be|been|is|are|"
+                    + "was|have|has|had|not|no|also)\\b", CI);
+    /** Verbs of things done for the complainant, in any form ("offer", "offers", "offering"). */
+    private static final Pattern ACTION_VERB = Pattern.compile(
+            "^(?:also |now |properly |promptly |urgently )?(?:arrang|re-?assess|assess|backdat|cancel|carr(?:y|ies|ying) "
+                    + "out|clear|complet|confirm|re-?consider|consider|correct|decid|deduct|determin|explain|follow|give|"
+                    + "issu|re-?issu|investigat|meet|offer|process|provid|reinstat|remov|reduc|refer|re-?review|review|"
+                    + "send|stor|tell|updat|waiv|writ|amend|begin|continu|allow|add|return|repair|install|inform|place|"
+                    + "accept|restor|rehous|hold|contact|discuss|identif|produc|put|check|liais|help|support|visit|"
+                    + "instruct|record|agree|set out|treat|re-?open|re-?calculat|calculat|recalculat|assist)\\w*\\b", CI);
+
+    private RemedyKinds() {
+    }
+
+    /** Adds the kinds of remedy {@code sentence} sets; {@code inActionSection} when it stands under an action heading. */
+    static void addTo(Set<Remedy> remedies, String sentence, boolean inActionSection) {
+        if (RESTATED_FINDING.matcher(sentence).find() || Findings.isRestatedComplaint(sentence)) {
+            return;
+        }
+        String remedyText = sentence;
+        if (!inActionSection) {
+            Matcher agreed = AGREED.matcher(sentence);
+            if (!agreed.find()) {
+                return;
+            }
+            remedyText = sentence.substring(agreed.start());
+            classifyItems(remedies, sentence.substring(agreed.end()));
+        }
+        if (!remedies.contains(Remedy.APOLOGY) && APOLOGY.matcher(remedyText).find()
+                && !APOLOGY_DONE.matcher(remedyText).find()) {
+            remedies.add(Remedy.APOLOGY);
+        }
+        // Each kind is looked for until found once: the patterns are the costly part of a remedy.
+        String lower = remedyText.toLowerCase(Locale.ROOT);
+        if (!remedies.contains(Remedy.ACTION_FOR_COMPLAINANT) && containsAny(lower, ACTION_WORDS)
+                && ACTION.matcher(remedyText).find()) {
+            remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
+        }
+        if (!remedies.contains(Remedy.SERVICE_IMPROVEMENT) && containsAny(lower, IMPROVEMENT_WORDS)
+                && SERVICE_IMPROVEMENT.matcher(remedyText).find()) {
+            remedies.add(Remedy.SERVICE_IMPROVEMENT);
+        }
+    }
+
+    /**
+     * Each item of an agreed list is one remedy: an apology, a service improvement, money (counted elsewhere), or else
+     * something done for the complainant ("reduce the amount she owes", "offer her the next suitable property").
+     */
+    private static void classifyItems(Set<Remedy> remedies, String list) {
+        int end = list.indexOf(". ");
+        for (String item : ITEM_SPLIT.split(end < 0 ? list : list.substring(0, end))) {
+            String it = item.strip();
+            if (APOLOGY.matcher(it).find()) {
+                remedies.add(Remedy.APOLOGY);
+            } else if (SERVICE_IMPROVEMENT.matcher(it).find()) {
+                remedies.add(Remedy.SERVICE_IMPROVEMENT);
+            } else if (ACTION_VERB.matcher(it).find() && !NOT_A_KIND.matcher(it).find()) {
+                remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
+            }
+        }
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
