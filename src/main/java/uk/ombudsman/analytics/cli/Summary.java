@@ -13,6 +13,10 @@ final class Summary {
         out.printf("%nReports written to %s in %.1f s%n", r.output(), seconds);
         out.printf("  %d files read: %d decisions, %d quarantined%s%n", r.filesRead(), r.decisions(),
                 r.quarantined(), r.quarantined() == 0 ? "" : " " + reasons(r.quarantinedByReason()));
+        if (r.uncertainShare() != null) {
+            out.printf("  %.1f%% of decisions have a value the parser is unsure of (an inferred outcome, an uncounted "
+                    + "sum, ...): see parse_warnings and evidence.csv%n", r.uncertainShare() * 100);
+        }
         JobResult.Headline n = r.national();
         if (n.upholdRate() != null) {
             out.printf("%nNational uphold rate: %s (95%% CI %s to %s), %d upheld of %d investigated%n",

@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVPrinter;
 import uk.ombudsman.analytics.export.CsvCells;
+import uk.ombudsman.analytics.export.OutputLayout;
 import uk.ombudsman.analytics.generate.GeneratedDecision.GeneratedPayment;
 import uk.ombudsman.analytics.generate.GeneratedDecision.Layout;
 import uk.ombudsman.analytics.parsing.Categories;
@@ -123,9 +124,9 @@ public final class CorpusGenerator {
             }
         }
         Path truthDir = out.resolve(TRUTH);
-        Files.createDirectories(truthDir.resolve("reports"));
-        writeTruthDecisions(truth, truthDir.resolve("decisions.csv"));
-        TruthReports.write(truth, truthDir.resolve("reports"));
+        Files.createDirectories(truthDir.resolve(OutputLayout.REPORTS));
+        writeTruthDecisions(truth, truthDir.resolve(OutputLayout.DECISIONS_CSV));
+        TruthReports.write(truth, truthDir.resolve(OutputLayout.REPORTS));
         int junk = quarantine.values().stream().mapToInt(Long::intValue).sum();
         writeTruthCounts(truthDir.resolve("counts.csv"), files, truth.size(), duplicates, quarantine);
         return new Summary(truth.size(), files, bytes, duplicates, junk);

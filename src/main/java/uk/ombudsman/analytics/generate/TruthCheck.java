@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import uk.ombudsman.analytics.export.OutputLayout;
 import uk.ombudsman.analytics.reports.Columns;
 
 /**
@@ -27,9 +28,9 @@ public final class TruthCheck {
     public static List<String> compare(Path generated, Path output) throws IOException {
         List<String> problems = new ArrayList<>();
         Path truth = generated.resolve(CorpusGenerator.TRUTH);
-        Map<String, CSVRecord> got = read(output.resolve("decisions.csv")).stream()
+        Map<String, CSVRecord> got = read(output.resolve(OutputLayout.DECISIONS_CSV)).stream()
                 .collect(Collectors.toMap(r -> r.get(Columns.CASE_REF), r -> r, (a, b) -> a));
-        List<CSVRecord> expected = read(truth.resolve("decisions.csv"));
+        List<CSVRecord> expected = read(truth.resolve(OutputLayout.DECISIONS_CSV));
         if (expected.size() != got.size()) {
             problems.add("decisions: expected " + expected.size() + " rows but found " + got.size());
         }
@@ -41,10 +42,10 @@ public final class TruthCheck {
             }
             compareRow(t, g, "decisions " + t.get(Columns.CASE_REF), problems);
         }
-        try (Stream<Path> files = Files.list(truth.resolve("reports"))) {
+        try (Stream<Path> files = Files.list(truth.resolve(OutputLayout.REPORTS))) {
             for (Path truthFile : files.sorted().toList()) {
                 String name = truthFile.getFileName().toString();
-                Path mine = output.resolve("reports").resolve(name);
+                Path mine = output.resolve(OutputLayout.REPORTS).resolve(name);
                 if (!Files.exists(mine)) {
                     problems.add(name + ": missing");
                     continue;

@@ -54,6 +54,9 @@ final class DecisionTable {
                 col(D + "complaintToDecisionDays").as(Columns.COMPLAINT_TO_DECISION_DAYS),
                 col(D + "source").as(Columns.SOURCE),
                 col(D + "sourceSha256").as(Columns.SOURCE_SHA256),
+                transform(col(D + "evidence"), e -> struct(e.getField("field").as(Columns.FIELD),
+                        e.getField("value").as(Columns.VALUE), e.getField("sentence").as(Columns.SENTENCE)))
+                        .as(Columns.EVIDENCE),
                 col(D + "parseWarnings").as(Columns.PARSE_WARNINGS),
                 col(D + "textChars").as(Columns.TEXT_CHARS));
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import uk.ombudsman.analytics.export.OutputLayout;
 import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobConfig;
 import uk.ombudsman.analytics.job.JobFailure;
@@ -38,7 +39,7 @@ public final class NightlyRun {
     public static final String LATEST = "latest";
     public static final String LOGS = "logs";
     public static final String LOCK = ".lock";
-    public static final String NOTEBOOKS = "notebooks";
+    public static final String NOTEBOOKS = OutputLayout.NOTEBOOKS;
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 

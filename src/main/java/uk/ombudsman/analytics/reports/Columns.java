@@ -38,6 +38,10 @@ public final class Columns {
     public static final String SOURCE = "source";
     public static final String SOURCE_SHA256 = "source_sha256";
     public static final String PARSE_WARNINGS = "parse_warnings";
+    /** The sentence behind each extracted value: a list of {field, value, sentence}; evidence.csv has a row each. */
+    public static final String FIELD = "field";
+    public static final String VALUE = "value";
+    public static final String SENTENCE = "sentence";
     public static final String TEXT_CHARS = "text_chars";
 
     // decisions.csv: list fields flattened, named as in the seeds' truth file.

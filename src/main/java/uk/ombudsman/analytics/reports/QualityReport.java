@@ -1,5 +1,7 @@
 package uk.ombudsman.analytics.reports;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -8,6 +10,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import uk.ombudsman.analytics.parsing.ParseWarning;
 
 /**
  * How well the corpus parsed: for each extracted field the share of decisions where it was found, the count of
@@ -40,17 +45,34 @@ public final class QualityReport {
             Columns.PAYMENTS, Columns.REMEDIES, Columns.REMEDY_DEADLINE_DAYS, Columns.COMPLAINT_DATE,
             Columns.COMPLAINT_TO_DECISION_DAYS);
     private static final List<String> LISTS = List.of(Columns.PAYMENTS, Columns.REMEDIES);
+    /**
+     * Warnings that a value read may be wrong (not merely missing): an inferred outcome, delay found only in a
+     * summary, a sum in the remedy not counted as a payment, a complaint date chosen among several.
+     */
+    public static final List<String> UNCERTAINTY = List.of(ParseWarning.OUTCOME_INFERRED.name(),
+            ParseWarning.DELAY_FROM_SUMMARY_ONLY.name(), ParseWarning.UNCOUNTED_AMOUNT.name(),
+            ParseWarning.COMPLAINT_DATE_AMBIGUOUS.name());
+    public static final String ANY_WARNING = "decisions_with_any_warning";
+    public static final String ANY_UNCERTAINTY = "decisions_with_an_uncertain_value";
 
     private QualityReport() {
     }
 
     /** The report's rows, sorted by kind and name, plus the same figures as a map for the manifest. */
     public record Result(List<Row> rows, Map<String, Object> summary) {
+        /** The share of decisions with an uncertain value, for the run's summary; null for no decisions. */
+        public Double uncertainShare() {
+            return (Double) summary.get(ANY_UNCERTAINTY + "_share");
+        }
     }
 
     public static Result build(Dataset<Row> decisions, Map<String, Long> quarantinedByReason, long filesRead) {
         List<Column> found = new ArrayList<>();
         found.add(count(lit(1)).as("_decisions"));
+        String[] uncertain = UNCERTAINTY.toArray(String[]::new);
+        found.add(count(when(size(col(Columns.PARSE_WARNINGS)).gt(0), 1)).as(ANY_WARNING));
+        found.add(count(when(arrays_overlap(col(Columns.PARSE_WARNINGS), array(Arrays.stream(uncertain)
+                .map(functions::lit).toArray(Column[]::new))), 1)).as(ANY_UNCERTAINTY));
         for (String f : FIELDS) {
             Column present = LISTS.contains(f) ? when(size(col(f)).gt(0), 1) : col(f);
             found.add(count(present).as(f));
@@ -60,8 +82,10 @@ public final class QualityReport {
 
         List<Row> rows = new ArrayList<>();
         Map<String, Object> fieldShares = new LinkedHashMap<>();
+        long anyWarning = counts.getLong(1);
+        long anyUncertain = counts.getLong(2);
         for (int i = 0; i < FIELDS.size(); i++) {
-            long n = counts.getLong(i + 1);
+            long n = counts.getLong(i + 3);
             Double share = share(n, total);
             rows.add(RowFactory.create("field", FIELDS.get(i), n, share));
             fieldShares.put(FIELDS.get(i), share);
@@ -72,12 +96,16 @@ public final class QualityReport {
             rows.add(RowFactory.create("warning", w.getString(0), w.getLong(1), share(w.getLong(1), total)));
             warnings.put(w.getString(0), w.getLong(1));
         }
+        rows.add(RowFactory.create("decisions", ANY_WARNING, anyWarning, share(anyWarning, total)));
+        rows.add(RowFactory.create("decisions", ANY_UNCERTAINTY, anyUncertain, share(anyUncertain, total)));
         quarantinedByReason.forEach((reason, n) -> rows.add(RowFactory.create("quarantine", reason, n,
                 share(n, filesRead))));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("decisions", total);
         summary.put("field_found_share", fieldShares);
         summary.put("warnings", warnings);
+        summary.put(ANY_WARNING + "_share", share(anyWarning, total));
+        summary.put(ANY_UNCERTAINTY + "_share", share(anyUncertain, total));
         summary.put("quarantine_reasons", quarantinedByReason);
         return new Result(rows, summary);
     }
