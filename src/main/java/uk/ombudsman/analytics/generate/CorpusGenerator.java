@@ -22,7 +22,6 @@ import uk.ombudsman.analytics.export.CsvCells;
 import uk.ombudsman.analytics.export.OutputLayout;
 import uk.ombudsman.analytics.generate.GeneratedDecision.GeneratedPayment;
 import uk.ombudsman.analytics.generate.GeneratedDecision.Layout;
-import uk.ombudsman.analytics.parsing.Categories;
 import uk.ombudsman.analytics.record.BodyType;
 import uk.ombudsman.analytics.record.DatePrecision;
 import uk.ombudsman.analytics.record.Outcome;
@@ -43,20 +42,23 @@ public final class CorpusGenerator {
     public static final String CORPUS = "corpus";
     public static final String TRUTH = "truth";
 
+    /** The site's categories (as real pages print them) and subcategories its pages are filed under. */
     private static final String[][] CATEGORIES = {
         {"Adult care services", "Assessment and care plan", "Charging", "Residential care", "Safeguarding",
-            "Direct payments"},
-        {"Benefits and tax", "Council tax", "Housing benefit and council tax reduction", "Business rates"},
-        {"Children's care services", "Child protection", "Looked after children", "Disabled children", "Other"},
-        {"Corporate and other services", "Complaint handling", "Land", "Trading standards"},
+            "Direct payments", "Domiciliary care"},
+        {"Benefits and tax", "Council tax", "Housing benefit and council tax benefit", "Business rates",
+            "Council tax support"},
+        {"Children's care services", "Child protection", "Looked after children", "Disabled children", "Fostering",
+            "Other"},
+        {"Other categories", "Councillor conduct and standards", "Land", "Leisure and culture", "Other"},
         {"Education", "Special educational needs", "School admissions", "School transport",
             "Alternative provision"},
-        {"Environmental services and public protection and regulation", "Noise", "Refuse and recycling",
-            "Antisocial behaviour", "Licensing"},
-        {"Highways and transport", "Parking and other penalties", "Highway repair and maintenance",
+        {"Environment and regulation", "Noise", "Refuse and recycling", "Antisocial behaviour", "Licensing",
+            "Drainage", "Trees"},
+        {"Transport and highways", "Parking and other penalties", "Highway repair and maintenance",
             "Traffic management"},
-        {"Housing", "Allocations", "Homelessness", "Council house repairs", "Disabled facilities grants"},
-        {"Planning and development", "Planning applications", "Enforcement", "Building control"},
+        {"Housing", "Allocations", "Homelessness", "Private housing", "Council house sales and leaseholders"},
+        {"Planning", "Planning applications", "Enforcement", "Building control"},
     };
     private static final String[] PEOPLE = {"Mr X", "Mrs Y", "Miss B", "Ms C", "Mr D", "Mrs F", "Mr K", "Ms L"};
     private static final String[] PROVIDER_FIRST = {"Sunrise", "Oakwood", "Meadow View", "Willow", "Beech House",
@@ -202,7 +204,7 @@ public final class CorpusGenerator {
             if (r.nextInt(100) < 40) {
                 remedies.add(Remedy.SERVICE_IMPROVEMENT);
             }
-            switch (r.nextInt(4)) {
+            switch (r.nextInt(6)) {
                 case 0 -> {
                     deadlineWords = "within one month of my final decision";
                     deadlineDays = (int) (decided.plusMonths(1).toEpochDay() - decided.toEpochDay());
@@ -214,6 +216,14 @@ public final class CorpusGenerator {
                 case 2 -> {
                     deadlineWords = "within three months of my final decision";
                     deadlineDays = (int) (decided.plusMonths(3).toEpochDay() - decided.toEpochDay());
+                }
+                case 3 -> {
+                    deadlineWords = "within twenty working days of my final decision";
+                    deadlineDays = weekdaysAfter(decided, 20);
+                }
+                case 4 -> {
+                    deadlineWords = "within 28 days of my final decision";
+                    deadlineDays = 28;
                 }
                 default -> {
                     LocalDate by = decided.plusDays(21 + r.nextInt(40));
@@ -237,6 +247,18 @@ public final class CorpusGenerator {
                 slug(subcategory), header ? outcomeRaw : null, outcome, decided, header, payments,
                 List.copyOf(remedies), header ? deadlineDays : null, deadlineWords, delay, complained, precision,
                 layout, PEOPLE[r.nextInt(PEOPLE.length)], target);
+    }
+
+    /** Days from a date to the end of the n-th weekday after it (working days, bank holidays aside). */
+    private static int weekdaysAfter(LocalDate from, int n) {
+        LocalDate d = from;
+        for (int counted = 0; counted < n; ) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek().getValue() <= 5) {
+                counted++;
+            }
+        }
+        return (int) (d.toEpochDay() - from.toEpochDay());
     }
 
     private static GeneratedDecision withLayout(GeneratedDecision d, Layout layout) {
@@ -272,8 +294,9 @@ public final class CorpusGenerator {
         };
     }
 
+    /** As the site slugs a name: "Children's care services" is children-s-care-services. */
     static String slug(String s) {
-        return s.toLowerCase(Locale.ROOT).replace("'", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private static void writeTruthDecisions(List<GeneratedDecision> truth, Path file) throws IOException {
@@ -285,7 +308,7 @@ public final class CorpusGenerator {
                     "complaint_to_decision_days");
             for (GeneratedDecision d : truth) {
                 csv.printRecord(d.caseRef(), d.council(), d.bodyType(), n(d.region()), d.category(), d.subcategory(),
-                        Categories.serviceArea(d.category()), n(d.outcomeRaw()), d.outcome(), n(d.parsedDecisionDate()),
+                        ServiceAreas.of(d.category()), n(d.outcomeRaw()), d.outcome(), n(d.parsedDecisionDate()),
                         join(d.payments().stream().map(p -> p.amount().setScale(2).toPlainString()).toList()),
                         join(d.payments().stream().map(p -> p.purpose().name()).toList()),
                         d.paymentTotal().setScale(2).toPlainString(),

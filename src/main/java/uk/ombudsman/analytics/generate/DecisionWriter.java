@@ -67,7 +67,7 @@ final class DecisionWriter {
             doc.header("Decision date : " + printedDate(d.decisionDate(), r));
         }
         doc.header("The Ombudsman's final decision:");
-        doc.header("Summary: " + summary(d));
+        doc.header("Summary: " + summary(d, r));
 
         String p = d.person();
         String issue = issue(d);
@@ -114,7 +114,16 @@ final class DecisionWriter {
         int complaintAt = narrative.size() / 2;
         for (int i = 0; i < narrative.size(); i++) {
             if (i == complaintAt && d.complaintDate() != null) {
+                if (r.nextInt(4) == 0) {
+                    // Someone else's earlier complaint: not the complainant's own.
+                    doc.para("A neighbour complained to the Council about the same matter in "
+                            + MONTH.format(d.complaintDate().minusMonths(2 + r.nextInt(10))) + ".");
+                }
                 doc.para(complaintSentence(d));
+                if (r.nextInt(4) == 0) {
+                    doc.para(p + " complained again in " + MONTH.format(d.complaintDate().plusMonths(1 + r.nextInt(2)))
+                            + " when nothing had changed.");
+                }
                 doc.para(p + " complained to us in " + MONTH.format(d.complaintDate().plusMonths(3 + r.nextInt(4)))
                         + " because " + pronoun(d) + " was unhappy with the Council's response.");
             }
@@ -136,7 +145,7 @@ final class DecisionWriter {
                     + "have been different.");
             doc.para("Our guidance on remedies says a symbolic payment for distress is usually between £100 and "
                     + "£300, although it can be more where the impact was severe.");
-            agreedAction(doc, d);
+            agreedAction(doc, d, r);
             doc.section("Final decision");
             doc.para("I have found fault by the Council causing injustice. The Council has agreed to my "
                     + "recommendations, so I have completed my investigation.");
@@ -150,7 +159,7 @@ final class DecisionWriter {
         return doc.render(d.layout());
     }
 
-    private static void agreedAction(Doc doc, GeneratedDecision d) {
+    private static void agreedAction(Doc doc, GeneratedDecision d, SplittableRandom r) {
         doc.section("Agreed action");
         String p = d.person();
         doc.para("To remedy the injustice caused, " + d.deadlineWords() + " the Council has agreed to:");
@@ -170,11 +179,17 @@ final class DecisionWriter {
                 }
                 case ACTION_FOR_COMPLAINANT -> doc.item("reassess " + p + "'s needs and write to "
                         + objectPronoun(d) + " with the outcome;");
-                case SERVICE_IMPROVEMENT -> doc.item("remind staff in the relevant team of the statutory "
-                        + "timescales and review its procedures so this does not happen again.");
+                case SERVICE_IMPROVEMENT -> doc.item(r.nextBoolean()
+                        ? "remind staff in the relevant team of the statutory timescales and review its procedures "
+                                + "so this does not happen again."
+                        : "remind staff to respond to complaints within 10 working days.");
                 default -> {
                 }
             }
+        }
+        String other = notAPayment(d, r);
+        if (other != null) {
+            doc.para(other);
         }
         doc.para("The Council should provide us with evidence it has complied with the above actions.");
     }
@@ -189,21 +204,69 @@ final class DecisionWriter {
         return dot < 0 ? grouped : grouped + digits.substring(dot);
     }
 
-    private static String summary(GeneratedDecision d) {
+    /**
+     * The summary, in one of the ways real summaries put it (the forms of the gold set's pages: an explicit "we have
+     * upheld", "the Ombudsman upholds", a restated complaint of delay beside a different fault, "we have not found
+     * fault", an ended investigation, a late complaint), so the corpus tests more than the wording the parser was
+     * first written for.
+     */
+    private static String summary(GeneratedDecision d, SplittableRandom r) {
         String p = d.person();
         String issue = issue(d);
+        String topic = TOPICS[Math.abs(d.caseRef().hashCode()) % TOPICS.length];
+        int form = r.nextInt(4);
         return switch (d.outcome()) {
-            case UPHELD -> d.delayFault()
-                    ? p + " complained that the Council delayed dealing with " + TOPICS[Math.abs(d.caseRef().hashCode())
-                            % TOPICS.length] + ". We found fault by the Council, which caused " + p + " distress. "
-                            + "The Council has agreed to our recommendations."
-                    : p + " complained that the Council " + issue + ". We found fault by the Council, which caused "
-                            + p + " avoidable distress. The Council has agreed to our recommendations.";
-            case NOT_UPHELD -> p + " complained that the Council " + issue + ". There was no fault in how the "
-                    + "Council acted.";
-            case CLOSED_AFTER_INITIAL_ENQUIRIES -> "We will not investigate " + p + "'s complaint that the Council "
-                    + issue + ". There is not enough evidence of fault to justify our involvement.";
+            case UPHELD -> switch (form) {
+                case 0 -> d.delayFault()
+                        ? "We have upheld " + p + "'s complaint because the Council delayed dealing with " + topic
+                                + ". The Council has agreed to apologise and to remedy the injustice."
+                        : "We have upheld " + p + "'s complaint because the Council did not follow its procedure when "
+                                + "it considered " + topic + ". The Council has agreed to our recommendations.";
+                case 1 -> p + " complained that the Council " + (d.delayFault() ? "delayed dealing with " + topic
+                        : issue) + ". The Ombudsman upholds the complaint. The Council has agreed to our "
+                        + "recommendations.";
+                case 2 -> d.delayFault()
+                        ? p + " complained that the Council delayed dealing with " + topic + ". We found fault by the "
+                                + "Council, which caused " + p + " distress. The Council has agreed to our "
+                                + "recommendations."
+                        : p + " complained that the Council delayed replying to " + possessive(d) + " letters and "
+                                + issue + ". We found fault in how the Council considered " + topic + ". The Council "
+                                + "has agreed to our recommendations.";
+                default -> p + " complained that the Council " + (d.delayFault() ? "delayed dealing with " + topic
+                        : issue) + ". We found fault by the Council, which caused " + p + " avoidable distress. The "
+                        + "Council has agreed to our recommendations.";
+            };
+            case NOT_UPHELD -> p + " complained that the Council " + issue + ". " + switch (form) {
+                case 0 -> "We have not found fault by the Council in its handling of " + possessive(d) + " case.";
+                case 1 -> "We ended our investigation as it was unlikely to result in a finding of fault.";
+                default -> "There was no fault in how the Council acted.";
+            };
+            case CLOSED_AFTER_INITIAL_ENQUIRIES -> form == 0
+                    ? "The Ombudsman will not investigate this complaint about " + topic + " because it is late and "
+                            + "there are no good reasons to look at it now."
+                    : "We will not investigate " + p + "'s complaint that the Council " + issue + ". There is not "
+                            + "enough evidence of fault to justify our involvement.";
             case OTHER -> p + " complained that the Council " + issue + ". " + p + " has since asked us to stop.";
+        };
+    }
+
+    /**
+     * A sum in the remedy part that is not a payment, in one of the forms real decisions use: an earlier offer, a
+     * debt the complainant still owes, a waived fee, a weekly rate, a sum the council had already paid. Null for
+     * most decisions.
+     */
+    private static String notAPayment(GeneratedDecision d, SplittableRandom r) {
+        String p = d.person();
+        String sum = "£" + money(java.math.BigDecimal.valueOf(50L * (2 + r.nextInt(60))));
+        return switch (r.nextInt(10)) {
+            case 0 -> "Before the complaint came to us the Council had offered " + p + " " + sum + ", which was not "
+                    + "enough to remedy the injustice.";
+            case 1 -> p + " still owes the Council " + sum + " in care charges, which this decision does not change.";
+            case 2 -> "The Council will also waive the " + sum + " fee it charged for the missed visits.";
+            case 3 -> "The care package costs " + sum + " a week, which the Council assessed correctly.";
+            case 4 -> "The Council had already paid " + p + " " + sum + " towards " + possessive(d) + " costs before "
+                    + pronoun(d) + " came to us.";
+            default -> null;
         };
     }
 
@@ -250,6 +313,10 @@ final class DecisionWriter {
             case 1 -> SHORT_PADDED.format(date);
             default -> SHORT.format(date);
         };
+    }
+
+    private static String possessive(GeneratedDecision d) {
+        return d.person().startsWith("Mr ") ? "his" : "her";
     }
 
     static String pronoun(GeneratedDecision d) {

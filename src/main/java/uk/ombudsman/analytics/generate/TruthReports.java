@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVPrinter;
 import uk.ombudsman.analytics.export.CsvCells;
-import uk.ombudsman.analytics.parsing.Categories;
 import uk.ombudsman.analytics.record.Outcome;
 import uk.ombudsman.analytics.reports.Columns;
 
@@ -38,7 +37,7 @@ final class TruthReports {
                 d -> List.of(d.council(), d.bodyType().name(), d.region() == null ? "" : d.region()));
         report(all, dir, "by_category", List.of(Columns.CATEGORY), d -> List.of(d.category()));
         report(all, dir, "by_service_area", List.of(Columns.SERVICE_AREA),
-                d -> List.of(Categories.serviceArea(d.category())));
+                d -> List.of(ServiceAreas.of(d.category())));
         report(all, dir, "by_body_type", List.of(Columns.BODY_TYPE), d -> List.of(d.bodyType().name()));
         report(all.stream().filter(d -> d.parsedDecisionDate() != null).toList(), dir, "by_year",
                 List.of(Columns.DECISION_YEAR), d -> List.of(String.valueOf(d.parsedDecisionDate().getYear())));

@@ -1,10 +1,19 @@
 package uk.ombudsman.analytics.parsing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The site's complaint categories: one spelling for each (typography and spacing normalised, "&" as "and"), the
@@ -12,38 +21,27 @@ import java.util.regex.Pattern;
  * layout {@code .../decisions/<category>/<subcategory>/<ref>} for pages saved without their header.
  */
 public final class Categories {
-    static final String EDUCATION_AND_CHILDREN = "Education and children's services";
+    /** The site's categories, their slugs and service areas: data, read once (see reference/categories.md). */
+    public static final String RESOURCE = "/reference/categories.csv";
 
     /** Canonical category → annual review service area. */
     private static final Map<String, String> SERVICE_AREAS = new LinkedHashMap<>();
-
-    static {
-        SERVICE_AREAS.put("Adult care services", "Adult care services");
-        SERVICE_AREAS.put("Benefits and tax", "Benefits and tax");
-        SERVICE_AREAS.put("Children's care services", EDUCATION_AND_CHILDREN);
-        SERVICE_AREAS.put("Education", EDUCATION_AND_CHILDREN);
-        SERVICE_AREAS.put("Corporate and other services", "Corporate and other services");
-        SERVICE_AREAS.put("Environmental services and public protection and regulation",
-                "Environmental services, public protection and regulation");
-        SERVICE_AREAS.put("Environment services", "Environmental services, public protection and regulation");
-        SERVICE_AREAS.put("Highways and transport", "Highways and transport");
-        SERVICE_AREAS.put("Transport and highways", "Highways and transport");
-        SERVICE_AREAS.put("Housing", "Housing");
-        SERVICE_AREAS.put("Planning and development", "Planning and development");
-    }
-
     private static final Map<String, String> BY_KEY = new LinkedHashMap<>();
     private static final Map<String, String> BY_SLUG = new LinkedHashMap<>();
 
     static {
-        for (String c : SERVICE_AREAS.keySet()) {
-            BY_KEY.put(key(c), c);
-            BY_SLUG.put(slug(c), c);
+        try (InputStream in = Categories.class.getResourceAsStream(RESOURCE);
+                Reader r = new InputStreamReader(Objects.requireNonNull(in, RESOURCE), StandardCharsets.UTF_8)) {
+            for (CSVRecord c : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                String category = c.get("category");
+                SERVICE_AREAS.put(category, c.get("service_area"));
+                BY_KEY.put(key(category), category);
+                BY_SLUG.put(c.get("slug"), category);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled " + RESOURCE + " cannot be read", e);
         }
-        // The site's own slugs for categories whose names it shortens.
-        BY_SLUG.put("environmental-services-public-protection-and-regulation",
-                "Environmental services and public protection and regulation");
-        BY_SLUG.put("environment-services", "Environmental services and public protection and regulation");
+        // Slugs the site has used for categories whose names it shortens or spells without the apostrophe.
         BY_SLUG.put("childrens-care-services", "Children's care services");
     }
 
@@ -108,7 +106,4 @@ public final class Categories {
         return s.toLowerCase(Locale.ROOT).replace("'", "").replaceAll("[^a-z0-9]+", " ").strip();
     }
 
-    private static String slug(String s) {
-        return key(s).replace(' ', '-');
-    }
 }
