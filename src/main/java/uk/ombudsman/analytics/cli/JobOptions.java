@@ -9,14 +9,20 @@ import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.Sessions;
+import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reports.PeerComparison;
 
 /** The options every command that runs the job shares, and what they do: one place for both. */
 final class JobOptions {
     @Option(names = "--councils", paramLabel = "CSV",
-            description = "A councils CSV (name,aliases,body_type,region,ons_code,population,status) that extends "
-                    + "or overrides the bundled list; populations enable the per-100,000 figures.")
+            description = "A councils CSV (name,aliases,body_type,region,gss_code,status,successor[,population]) that "
+                    + "extends or overrides the bundled list, row by row on the name.")
     Path councils;
+
+    @Option(names = "--population-year", defaultValue = "" + CouncilDirectory.DEFAULT_POPULATION_YEAR,
+            paramLabel = "YEAR", description = "ONS mid-year population estimates behind the per-100,000 figures: "
+                    + "2023 (default: the ONS's own workbook) or 2024 (a re-export of the ONS table).")
+    int populationYear;
 
     @Option(names = "--min-investigations", defaultValue = "" + PeerComparison.DEFAULT_MIN_INVESTIGATIONS,
             paramLabel = "N", description = "Councils with fewer investigations are marked too few to rank "
@@ -37,6 +43,10 @@ final class JobOptions {
     void validate() {
         if (councils != null && !Files.isReadable(councils)) {
             throw new JobFailure("councils file not found or unreadable: " + councils, DecisionJob.EXIT_INPUT, null);
+        }
+        if (!CouncilDirectory.POPULATION_YEARS.contains(populationYear)) {
+            throw new JobFailure("--population-year must be one of " + CouncilDirectory.POPULATION_YEARS + ", not "
+                    + populationYear, picocli.CommandLine.ExitCode.USAGE, null);
         }
         if (minInvestigations < 1) {
             throw new JobFailure("--min-investigations must be at least 1, not " + minInvestigations,

@@ -32,7 +32,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         job.validate();
         long start = System.nanoTime();
-        JobConfig config = new JobConfig(input, output, job.councils, null, false, job.minInvestigations);
+        JobConfig config = new JobConfig(input, output, job.councils, null, false, job.minInvestigations,
+                job.populationYear);
         JobProgress progress = job.quiet ? JobProgress.SILENT : JobOptions.stageLines(spec.commandLine().getErr(), start);
         JobResult result = new DecisionJob(job.session(), config, progress).run();
         if (!job.quiet) {

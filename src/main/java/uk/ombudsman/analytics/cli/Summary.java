@@ -17,6 +17,16 @@ final class Summary {
             out.printf("  %.1f%% of decisions have a value the parser is unsure of (an inferred outcome, an uncounted "
                     + "sum, ...): see parse_warnings and evidence.csv%n", r.uncertainShare() * 100);
         }
+        if (r.noBody() > 0) {
+            out.printf("  %d decisions name no body: they count in the national, category and year figures, not as "
+                    + "a council%n", r.noBody());
+        }
+        if (!r.unknownBodies().isEmpty()) {
+            out.printf("  %d names match no council on the list and are not care providers (add them with "
+                    + "--councils): %s%n", r.unknownBodies().size(), r.unknownBodies().entrySet().stream().limit(5)
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(java.util.stream.Collectors.joining(", "))
+                    + (r.unknownBodies().size() > 5 ? ", ..." : ""));
+        }
         JobResult.Headline n = r.national();
         if (n.upholdRate() != null) {
             out.printf("%nNational uphold rate: %s (95%% CI %s to %s), %d upheld of %d investigated%n",

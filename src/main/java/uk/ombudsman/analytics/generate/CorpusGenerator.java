@@ -70,15 +70,48 @@ public final class CorpusGenerator {
     private final int decisions;
     private final long seed;
     private final List<CouncilInfo> councils;
+    /** Councils abolished in reorganisations: some decisions made before then are about them. */
+    private final List<CouncilInfo> abolished;
+    private final Map<String, CouncilInfo> byName = new java.util.HashMap<>();
 
     public CorpusGenerator(int decisions, long seed) {
         this.decisions = decisions;
         this.seed = seed;
-        List<CouncilInfo> current = new ArrayList<>(CouncilDirectory.bundled().all().stream()
-                .filter(c -> c.status() == null || c.status().equals("current")).toList());
+        List<CouncilInfo> all = CouncilDirectory.bundled().all();
+        all.forEach(c -> byName.put(c.name(), c));
+        List<CouncilInfo> current = new ArrayList<>(all.stream().filter(c -> !c.abolished()).toList());
         // Which councils get the most complaints is drawn per seed, not left to alphabetical order.
         java.util.Collections.shuffle(current, new java.util.Random(seed));
         this.councils = current;
+        this.abolished = all.stream().filter(CouncilInfo::abolished).toList();
+    }
+
+    /** The day an abolished council ceased: 1 April of the year its status names. */
+    private static LocalDate abolishedOn(CouncilInfo c) {
+        return LocalDate.of(Integer.parseInt(c.status().replaceAll("\\D", "")), 4, 1);
+    }
+
+    /**
+     * The council's name as a page might print it: "London Borough Of ...", "&" for "and", "Halton Council" for
+     * "Halton Borough Council" where no other council's name starts with the same place. The truth keeps the
+     * list's name.
+     */
+    private String printed(String name, SplittableRandom r) {
+        if (r.nextInt(100) >= 12) {
+            return name;
+        }
+        if (name.contains(" of ")) {
+            return name.replace(" of ", " Of ");
+        }
+        if (name.contains(" and ")) {
+            return name.replace(" and ", " & ");
+        }
+        if (name.endsWith(" Borough Council")) {
+            String place = name.substring(0, name.length() - " Borough Council".length());
+            boolean alone = byName.keySet().stream().filter(n -> n.startsWith(place + " ")).count() == 1;
+            return alone ? place + " Council" : name;
+        }
+        return name;
     }
 
     /** What was written, for the caller to report. */
@@ -128,7 +161,7 @@ public final class CorpusGenerator {
         Path truthDir = out.resolve(TRUTH);
         Files.createDirectories(truthDir.resolve(OutputLayout.REPORTS));
         writeTruthDecisions(truth, truthDir.resolve(OutputLayout.DECISIONS_CSV));
-        TruthReports.write(truth, truthDir.resolve(OutputLayout.REPORTS));
+        TruthReports.write(truth, truthDir.resolve(OutputLayout.REPORTS), byName);
         int junk = quarantine.values().stream().mapToInt(Long::intValue).sum();
         writeTruthCounts(truthDir.resolve("counts.csv"), files, truth.size(), duplicates, quarantine);
         return new Summary(truth.size(), files, bytes, duplicates, junk);
@@ -171,6 +204,15 @@ public final class CorpusGenerator {
         String subcategory = category[1 + r.nextInt(category.length - 1)];
         String caseRef = String.format("%02d %03d %03d", 15 + (i / 1_000_000) % 11, (i / 1000) % 1000, i % 1000);
         LocalDate decided = LocalDate.of(2015, 1, 1).plusDays(r.nextInt(11 * 365));
+        if (!provider && r.nextInt(100) < 8) {
+            // A decision about a council later abolished, made while it still existed.
+            CouncilInfo gone = abolished.get(r.nextInt(abolished.size()));
+            if (decided.isBefore(abolishedOn(gone))) {
+                council = gone.name();
+                type = gone.bodyType();
+                region = gone.region();
+            }
+        }
 
         int roll = r.nextInt(100);
         Outcome outcome = roll < 52 ? Outcome.UPHELD : roll < 72 ? Outcome.NOT_UPHELD
@@ -243,7 +285,8 @@ public final class CorpusGenerator {
         }
         Layout layout = Layout.values()[r.nextInt(3)];
         int target = outcome == Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES ? 0 : 8_000 + r.nextInt(26_000);
-        return new GeneratedDecision(caseRef, council, type, region, category[0], subcategory, slug(category[0]),
+        return new GeneratedDecision(caseRef, council, provider ? council : printed(council, r), type, region,
+                category[0], subcategory, slug(category[0]),
                 slug(subcategory), header ? outcomeRaw : null, outcome, decided, header, payments,
                 List.copyOf(remedies), header ? deadlineDays : null, deadlineWords, delay, complained, precision,
                 layout, PEOPLE[r.nextInt(PEOPLE.length)], target);
@@ -262,7 +305,8 @@ public final class CorpusGenerator {
     }
 
     private static GeneratedDecision withLayout(GeneratedDecision d, Layout layout) {
-        return new GeneratedDecision(d.caseRef(), d.council(), d.bodyType(), d.region(), d.category(),
+        return new GeneratedDecision(d.caseRef(), d.council(), d.printedCouncil(), d.bodyType(), d.region(),
+                d.category(),
                 d.subcategory(), d.categorySlug(), d.subcategorySlug(), d.outcomeRaw(), d.outcome(), d.decisionDate(),
                 d.printedHeader(), d.payments(), d.remedies(), d.remedyDeadlineDays(), d.deadlineWords(),
                 d.delayFault(), d.complaintDate(), d.complaintPrecision(), layout, d.person(), d.targetChars());
@@ -299,15 +343,18 @@ public final class CorpusGenerator {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    private static void writeTruthDecisions(List<GeneratedDecision> truth, Path file) throws IOException {
+    private void writeTruthDecisions(List<GeneratedDecision> truth, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, CsvCells.FORMAT)) {
-            csv.printRecord("case_ref", "council", "body_type", "region", "category", "subcategory", "service_area",
+            csv.printRecord("case_ref", "council", "council_as_printed", "gss_code", "body_type", "region", "category",
+                    "subcategory", "service_area",
                     "outcome_raw", "outcome", "decision_date", "payments_gbp", "payment_purposes", "payment_total_gbp",
                     "remedies", "remedy_deadline_days", "delay_fault", "complaint_date", "complaint_date_precision",
                     "complaint_to_decision_days");
             for (GeneratedDecision d : truth) {
-                csv.printRecord(d.caseRef(), d.council(), d.bodyType(), n(d.region()), d.category(), d.subcategory(),
+                CouncilInfo info = byName.get(d.council());
+                csv.printRecord(d.caseRef(), d.council(), d.printedCouncil(), info == null ? "" : n(info.gssCode()),
+                        d.bodyType(), n(d.region()), d.category(), d.subcategory(),
                         ServiceAreas.of(d.category()), n(d.outcomeRaw()), d.outcome(), n(d.parsedDecisionDate()),
                         join(d.payments().stream().map(p -> p.amount().setScale(2).toPlainString()).toList()),
                         join(d.payments().stream().map(p -> p.purpose().name()).toList()),

@@ -60,7 +60,7 @@ final class DecisionWriter {
     /** The text of the page (HTML for the HTML layout). */
     static String write(GeneratedDecision d, SplittableRandom r) {
         Doc doc = new Doc();
-        doc.heading(d.council() + " (" + d.caseRef() + ")");
+        doc.heading(d.printedCouncil() + " (" + d.caseRef() + ")");
         if (d.printedHeader()) {
             doc.header("Category : " + printedCategory(d, r) + " > " + d.subcategory());
             doc.header("Decision : " + d.outcomeRaw());

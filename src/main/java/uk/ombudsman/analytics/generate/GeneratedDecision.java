@@ -13,6 +13,7 @@ import uk.ombudsman.analytics.record.Remedy;
 record GeneratedDecision(
         String caseRef,
         String council,
+        String printedCouncil,
         BodyType bodyType,
         String region,
         String category,

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVPrinter;
 import uk.ombudsman.analytics.export.CsvCells;
 import uk.ombudsman.analytics.record.Outcome;
+import uk.ombudsman.analytics.reference.CouncilInfo;
 import uk.ombudsman.analytics.reports.Columns;
 
 /**
@@ -31,10 +32,27 @@ final class TruthReports {
     private TruthReports() {
     }
 
-    static void write(List<GeneratedDecision> all, Path dir) throws IOException {
+    /** @param councils every council of the reference list by name, abolished ones too */
+    static void write(List<GeneratedDecision> all, Path dir, Map<String, CouncilInfo> councils) throws IOException {
         report(all, dir, "national", List.of(), d -> List.of());
-        report(all, dir, "by_council", List.of(Columns.COUNCIL, Columns.BODY_TYPE, Columns.REGION),
-                d -> List.of(d.council(), d.bodyType().name(), d.region() == null ? "" : d.region()));
+        List<String> councilKeys = List.of(Columns.COUNCIL, Columns.BODY_TYPE, Columns.REGION, Columns.GSS_CODE,
+                Columns.SUCCESSOR);
+        report(all, dir, "by_council", councilKeys, d -> {
+            CouncilInfo c = councils.get(d.council());
+            return List.of(d.council(), d.bodyType().name(), d.region() == null ? "" : d.region(),
+                    c == null ? "" : c.gssCode(), c == null || c.successors().isEmpty() ? ""
+                            : String.join("; ", c.successors()));
+        });
+        // A council abolished into one successor counts as that successor; one split between two stays itself.
+        report(all, dir, "by_current_council", councilKeys, d -> {
+            CouncilInfo c = councils.get(d.council());
+            while (c != null && c.successors().size() == 1) {
+                c = councils.get(c.successors().get(0));
+            }
+            return c == null ? List.of(d.council(), d.bodyType().name(), d.region() == null ? "" : d.region(), "", "")
+                    : List.of(c.name(), c.bodyType().name(), c.region(), c.gssCode(),
+                            c.successors().isEmpty() ? "" : String.join("; ", c.successors()));
+        });
         report(all, dir, "by_category", List.of(Columns.CATEGORY), d -> List.of(d.category()));
         report(all, dir, "by_service_area", List.of(Columns.SERVICE_AREA),
                 d -> List.of(ServiceAreas.of(d.category())));

@@ -51,7 +51,7 @@ public final class DecisionJob {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
-        CouncilDirectory councils = CouncilDirectory.load(config.councilsFile());
+        CouncilDirectory councils = CouncilDirectory.load(config.councilsFile(), config.populationYear());
         InputPlan plan = InputPlan.make(spark, config, councils);
         List<Dataset<?>> cached = new ArrayList<>();
         Laps laps = new Laps();
@@ -159,7 +159,8 @@ public final class DecisionJob {
                 .put("configuration", configuration(plan.fingerprint())));
         return new JobResult(out.target().toString(), decisions + quarantined, unique, quarantined, byReason,
                 laps.millis(), headline(built.get(Report.NATIONAL).rows().get(0)),
-                largestCouncils(built.get(Report.BY_COUNCIL).rows()), delta, quality.uncertainShare());
+                largestCouncils(built.get(Report.BY_COUNCIL).rows()), delta, quality.uncertainShare(),
+                quality.noBody(), quality.unknownBodies());
     }
 
     /** Stage timings: each lap from the end of the one before. */
@@ -195,6 +196,7 @@ public final class DecisionJob {
         c.put("spark.sql.shuffle.partitions", spark.conf().get("spark.sql.shuffle.partitions"));
         c.put("councils_file", config.councilsFile() == null ? "bundled" : config.councilsFile().toString());
         c.put("min_investigations", config.minInvestigations());
+        c.put("population_year", config.populationYear());
         return c;
     }
 

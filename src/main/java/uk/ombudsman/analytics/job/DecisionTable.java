@@ -34,6 +34,8 @@ final class DecisionTable {
         return parsed.filter(col("decision").isNotNull()).select(
                 col(D + "caseRef").as(Columns.CASE_REF),
                 col(D + "council").as(Columns.COUNCIL),
+                col(D + "councilAsPrinted").as(Columns.COUNCIL_AS_PRINTED),
+                col(D + "gssCode").as(Columns.GSS_CODE),
                 col(D + "bodyType").as(Columns.BODY_TYPE),
                 col(D + "region").as(Columns.REGION),
                 col(D + "category").as(Columns.CATEGORY),
@@ -109,7 +111,8 @@ final class DecisionTable {
     /** decisions.csv: the same rows with list fields flattened and the evidence sentences left out. */
     static Dataset<Row> forCsv(Dataset<Row> decisions) {
         return decisions.select(
-                col(Columns.CASE_REF), col(Columns.COUNCIL), col(Columns.BODY_TYPE), col(Columns.REGION),
+                col(Columns.CASE_REF), col(Columns.COUNCIL), col(Columns.COUNCIL_AS_PRINTED), col(Columns.GSS_CODE),
+                col(Columns.BODY_TYPE), col(Columns.REGION),
                 col(Columns.CATEGORY), col(Columns.SUBCATEGORY), col(Columns.SERVICE_AREA), col(Columns.OUTCOME_RAW),
                 col(Columns.OUTCOME),
                 col(Columns.DECISION_DATE),

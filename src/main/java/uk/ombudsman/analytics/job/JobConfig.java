@@ -1,6 +1,7 @@
 package uk.ombudsman.analytics.job;
 
 import java.nio.file.Path;
+import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reports.PeerComparison;
 
 /**
@@ -13,9 +14,10 @@ import uk.ombudsman.analytics.reports.PeerComparison;
  *     or null for a full run
  * @param trackChanges whether to write what changed since {@code previous} ({@code changes.csv}): the nightly view
  * @param minInvestigations below this many investigations a council is marked too few to rank
+ * @param populationYear the year of the ONS population estimates behind the per-100,000 figures
  */
 public record JobConfig(String input, String output, Path councilsFile, String previous, boolean trackChanges,
-        int minInvestigations) {
+        int minInvestigations, int populationYear) {
     public JobConfig {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("an input path is required");
@@ -30,7 +32,8 @@ public record JobConfig(String input, String output, Path councilsFile, String p
 
     /** A full run, as the {@code run} command does it. */
     public JobConfig(String input, String output, Path councilsFile) {
-        this(input, output, councilsFile, null, false, PeerComparison.DEFAULT_MIN_INVESTIGATIONS);
+        this(input, output, councilsFile, null, false, PeerComparison.DEFAULT_MIN_INVESTIGATIONS,
+                CouncilDirectory.DEFAULT_POPULATION_YEAR);
     }
 }
 

@@ -5,16 +5,18 @@ import java.util.Map;
 
 /**
  * What a run did, small enough to hold on the driver: counts, stage timings and the headline figures the command
- * line prints. {@code uncertainShare} is the share of decisions with a warning that a value is uncertain.
+ * line prints. {@code uncertainShare} is the share of decisions with a warning that a value is uncertain;
+ * {@code noBody} the decisions that name no body; {@code unknownBodies} the printed names no council matched.
  */
 public record JobResult(String output, long filesRead, long decisions, long quarantined,
         Map<String, Long> quarantinedByReason, Map<String, Long> stageMillis, Headline national,
-        List<CouncilLine> largestCouncils, Delta delta, Double uncertainShare) {
+        List<CouncilLine> largestCouncils, Delta delta, Double uncertainShare, long noBody,
+        Map<String, Long> unknownBodies) {
 
     /** A run that found nothing new or changed since the previous one, and so wrote nothing. */
     public static JobResult unchanged(String previous, long filesRead) {
         return new JobResult(previous, filesRead, 0, 0, Map.of(), Map.of(), null, List.of(),
-                new Delta(Delta.UNCHANGED, 0, filesRead, 0), null);
+                new Delta(Delta.UNCHANGED, 0, filesRead, 0), null, 0, Map.of());
     }
 
     public boolean wroteOutput() {

@@ -52,7 +52,7 @@ public final class NightlyRun {
      * @param minInvestigations below this many investigations a council is marked too few to rank
      */
     public record Options(String landing, Path root, int keep, double maxQuarantinedShare, Path councilsFile,
-            int minInvestigations) {
+            int minInvestigations, int populationYear) {
         public Options {
             if (keep < 1) {
                 throw new IllegalArgumentException("--keep must be at least 1");
@@ -113,7 +113,8 @@ public final class NightlyRun {
                     DecisionJob.EXIT_FAILED, null);
         }
         JobConfig config = new JobConfig(options.landing(), run.toUri().toString(), options.councilsFile(),
-                previous == null ? null : previous.toUri().toString(), true, options.minInvestigations());
+                previous == null ? null : previous.toUri().toString(), true, options.minInvestigations(),
+                options.populationYear());
         SparkSession session = spark.get();
         JobResult result = new DecisionJob(session, config, progress).run();
         if (!result.wroteOutput()) {

@@ -77,9 +77,12 @@ public final class DecisionParser implements Serializable {
 
         String council = doc.body == null ? null : DecisionDocument.normalise(doc.body);
         r.setCouncil(council);
+        r.setCouncilAsPrinted(council);
         if (council != null) {
             CouncilInfo info = councils.find(council).orElse(null);
             if (info != null) {
+                r.setCouncil(info.name());
+                r.setGssCode(info.gssCode());
                 r.setBodyType(info.bodyType());
                 r.setRegion(info.region());
             } else {

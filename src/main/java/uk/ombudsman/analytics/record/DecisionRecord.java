@@ -17,8 +17,12 @@ public class DecisionRecord implements Serializable {
 
     /** The reference in brackets after the body's name, digit groups separated by single spaces. */
     private String caseRef;
-    /** The body's name before the reference, whitespace collapsed. */
+    /** The body's canonical name: the reference list's, whatever spelling the page prints; else as printed. */
     private String council;
+    /** The body's name as the page prints it, whitespace collapsed. */
+    private String councilAsPrinted;
+    /** The council's ONS (GSS) code from the reference list, for joins with other official data. */
+    private String gssCode;
     /** From the reference list of councils, else name rules. */
     private BodyType bodyType;
     /** English region from the reference list, or null. */
@@ -74,6 +78,22 @@ public class DecisionRecord implements Serializable {
 
     public void setCouncil(String council) {
         this.council = council;
+    }
+
+    public String getCouncilAsPrinted() {
+        return councilAsPrinted;
+    }
+
+    public void setCouncilAsPrinted(String councilAsPrinted) {
+        this.councilAsPrinted = councilAsPrinted;
+    }
+
+    public String getGssCode() {
+        return gssCode;
+    }
+
+    public void setGssCode(String gssCode) {
+        this.gssCode = gssCode;
     }
 
     public BodyType getBodyType() {
@@ -254,7 +274,7 @@ public class DecisionRecord implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DecisionRecord r && Objects.equals(caseRef, r.caseRef) && Objects.equals(council, r.council) && Objects.equals(bodyType, r.bodyType) && Objects.equals(region, r.region) && Objects.equals(category, r.category) && Objects.equals(subcategory, r.subcategory) && Objects.equals(outcomeRaw, r.outcomeRaw) && Objects.equals(outcome, r.outcome) && Objects.equals(decisionDate, r.decisionDate) && Objects.equals(summary, r.summary) && Objects.equals(payments, r.payments) && Objects.equals(paymentTotalGbp, r.paymentTotalGbp) && Objects.equals(remedies, r.remedies) && Objects.equals(remedyDeadlineDays, r.remedyDeadlineDays) && Objects.equals(delayFault, r.delayFault) && Objects.equals(complaintDate, r.complaintDate) && Objects.equals(complaintDatePrecision, r.complaintDatePrecision) && Objects.equals(complaintToDecisionDays, r.complaintToDecisionDays) && Objects.equals(source, r.source) && Objects.equals(sourceSha256, r.sourceSha256) && Objects.equals(evidence, r.evidence)
+        return o instanceof DecisionRecord r && Objects.equals(caseRef, r.caseRef) && Objects.equals(council, r.council) && Objects.equals(councilAsPrinted, r.councilAsPrinted) && Objects.equals(gssCode, r.gssCode) && Objects.equals(bodyType, r.bodyType) && Objects.equals(region, r.region) && Objects.equals(category, r.category) && Objects.equals(subcategory, r.subcategory) && Objects.equals(outcomeRaw, r.outcomeRaw) && Objects.equals(outcome, r.outcome) && Objects.equals(decisionDate, r.decisionDate) && Objects.equals(summary, r.summary) && Objects.equals(payments, r.payments) && Objects.equals(paymentTotalGbp, r.paymentTotalGbp) && Objects.equals(remedies, r.remedies) && Objects.equals(remedyDeadlineDays, r.remedyDeadlineDays) && Objects.equals(delayFault, r.delayFault) && Objects.equals(complaintDate, r.complaintDate) && Objects.equals(complaintDatePrecision, r.complaintDatePrecision) && Objects.equals(complaintToDecisionDays, r.complaintToDecisionDays) && Objects.equals(source, r.source) && Objects.equals(sourceSha256, r.sourceSha256) && Objects.equals(evidence, r.evidence)
                 && Objects.equals(parseWarnings, r.parseWarnings) && Objects.equals(serviceArea, r.serviceArea) && Objects.equals(textChars, r.textChars);
     }
 

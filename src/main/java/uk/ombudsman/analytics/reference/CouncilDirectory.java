@@ -24,15 +24,23 @@ import uk.ombudsman.analytics.record.BodyType;
 
 /**
  * The reference list of English local authorities, looked up by the name a decision prints. Exact names and
- * listed aliases match first; then the "core" of a name (its place, with words such as Council, Borough, City
- * stripped) when exactly one body has that core, so "Lambeth London Borough Council" finds "London Borough of
- * Lambeth". Names the list does not know are classified by {@link #classifyUnknown(String)}.
+ * listed aliases match first (case, "&"/"and", "St."/"St" and punctuation aside); then the "core" of a name (its
+ * place, with words such as Council, Borough, City stripped) when exactly one body has that core, so "Lambeth
+ * London Borough Council" finds "London Borough of Lambeth" and "Halton Council" finds "Halton Borough Council".
+ * Two bodies that share a core (North Yorkshire Council and North Yorkshire County Council) are never merged by it.
+ * Names the list does not know are classified by {@link #classifyUnknown(String)}.
+ *
+ * <p>Populations are the ONS mid-year estimates of one year, joined on the GSS code from
+ * {@code reference/populations-mid<year>.csv}; see {@code reference/SOURCES.md}.
  */
 public final class CouncilDirectory implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The list the project ships. */
     public static final String BUNDLED_RESOURCE = "/reference/councils.csv";
+    /** The population years the project ships; the default is the one with the ONS's own workbook behind it. */
+    public static final List<Integer> POPULATION_YEARS = List.of(2023, 2024);
+    public static final int DEFAULT_POPULATION_YEAR = 2023;
 
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9 ]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -64,25 +72,29 @@ public final class CouncilDirectory implements Serializable {
     private record Entry(CouncilInfo info, List<String> names) {
     }
 
-    /** The bundled list alone. */
+    /** The bundled list alone, with the default year's populations. */
     public static CouncilDirectory bundled() {
-        return load(null);
+        return load(null, DEFAULT_POPULATION_YEAR);
     }
 
     /**
-     * The bundled list, extended or overridden (row by row, on the canonical name) by a user's file of the same
-     * columns.
+     * The bundled list with one year's populations, extended or overridden (row by row, on the canonical name) by
+     * a user's file of the same columns (a {@code population} column there wins over the bundled one).
      */
-    public static CouncilDirectory load(Path userFile) {
+    public static CouncilDirectory load(Path userFile, int populationYear) {
+        if (!POPULATION_YEARS.contains(populationYear)) {
+            throw new IllegalArgumentException("populations are bundled for " + POPULATION_YEARS + ", not "
+                    + populationYear);
+        }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        try (InputStream in = CouncilDirectory.class.getResourceAsStream(BUNDLED_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled reference list " + BUNDLED_RESOURCE + " is missing");
+        try {
+            Map<String, Long> populations = populations(populationYear);
+            try (InputStream in = resource(BUNDLED_RESOURCE)) {
+                read(new InputStreamReader(in, StandardCharsets.UTF_8), BUNDLED_RESOURCE, populations, entries);
             }
-            read(new InputStreamReader(in, StandardCharsets.UTF_8), BUNDLED_RESOURCE, entries);
             if (userFile != null) {
                 try (Reader r = Files.newBufferedReader(userFile, StandardCharsets.UTF_8)) {
-                    read(r, userFile.toString(), entries);
+                    read(r, userFile.toString(), populations, entries);
                 }
             }
         } catch (IOException e) {
@@ -91,7 +103,28 @@ public final class CouncilDirectory implements Serializable {
         return new CouncilDirectory(entries);
     }
 
-    private static void read(Reader reader, String origin, Map<String, Entry> into) throws IOException {
+    /** GSS code to the ONS mid-year population of that year. */
+    private static Map<String, Long> populations(int year) throws IOException {
+        String name = "/reference/populations-mid" + year + ".csv";
+        Map<String, Long> out = new HashMap<>();
+        try (Reader r = new InputStreamReader(resource(name), StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                out.put(row.get("gss_code"), Long.valueOf(row.get("population")));
+            }
+        }
+        return out;
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = CouncilDirectory.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("bundled reference data " + name + " is missing");
+        }
+        return in;
+    }
+
+    private static void read(Reader reader, String origin, Map<String, Long> populations, Map<String, Entry> into)
+            throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         for (CSVRecord row : format.parse(reader)) {
             String name = row.get("name");
@@ -105,11 +138,16 @@ public final class CouncilDirectory implements Serializable {
                 throw new IllegalArgumentException(origin + " line " + row.getRecordNumber() + ": unknown body_type '"
                         + row.get("body_type") + "' (expected one of " + List.of(BodyType.values()) + ")", e);
             }
-            String population = optional(row, "population");
-            CouncilInfo info = new CouncilInfo(name, type, blankToNull(optional(row, "region")),
-                    blankToNull(optional(row, "ons_code")), population == null || population.isBlank() ? null
-                            : Long.valueOf(population.replace(",", "")),
-                    blankToNull(optional(row, "status")));
+            // "ons_code" is what earlier versions of the list called the GSS code; users' files may still say so.
+            String gss = blankToNull(optional(row, "gss_code"));
+            gss = gss != null ? gss : blankToNull(optional(row, "ons_code"));
+            String population = blankToNull(optional(row, "population"));
+            String successors = blankToNull(optional(row, "successor"));
+            CouncilInfo info = new CouncilInfo(name, type, blankToNull(optional(row, "region")), gss,
+                    population != null ? Long.valueOf(population.replace(",", "")) : populations.get(gss),
+                    blankToNull(optional(row, "status")),
+                    successors == null ? List.of() : java.util.Arrays.stream(successors.split(";"))
+                            .map(String::strip).filter(x -> !x.isEmpty()).toList());
             List<String> names = new java.util.ArrayList<>();
             names.add(name);
             String aliases = optional(row, "aliases");
@@ -142,6 +180,18 @@ public final class CouncilDirectory implements Serializable {
             return Optional.of(exact);
         }
         return Optional.ofNullable(byCore.get(core(name)));
+    }
+
+    /**
+     * The council that now answers for a body's area: its one successor where it was abolished into one, else
+     * itself (also where it was split between two, so that its figures are not given to either).
+     */
+    public CouncilInfo current(CouncilInfo council) {
+        if (council.successors().size() != 1) {
+            return council;
+        }
+        CouncilInfo successor = byName.get(key(council.successors().get(0)));
+        return successor == null ? council : current(successor);
     }
 
     /** Type of a body the list does not know, from the words of its name. */

@@ -13,6 +13,8 @@ public final class Columns {
     // The decision record.
     public static final String CASE_REF = "case_ref";
     public static final String COUNCIL = "council";
+    public static final String COUNCIL_AS_PRINTED = "council_as_printed";
+    public static final String GSS_CODE = "gss_code";
     public static final String BODY_TYPE = "body_type";
     public static final String REGION = "region";
     public static final String CATEGORY = "category";
@@ -78,12 +80,18 @@ public final class Columns {
     public static final String FIRST_DECISION_DATE = "first_decision_date";
     public static final String LAST_DECISION_DATE = "last_decision_date";
 
+    /** The council or councils that now answer for an abolished council's area (by_council, by_current_council). */
+    public static final String SUCCESSOR = "successor";
+    /** Where a decision's figures go in by_current_council: the one successor of an abolished council, or itself. */
+    public static final String CURRENT_COUNCIL = "current_council";
+
     // by_council's comparison with its peers (councils of the same body type) and per-resident figures.
     public static final String INVESTIGATIONS = "investigations";
     public static final String PEER_UPHOLD_RATE = "peer_uphold_rate";
     public static final String UPHOLD_RATE_VS_PEERS = "uphold_rate_vs_peers";
     public static final String PEER_STANDING = "peer_standing";
     public static final String POPULATION = "population";
+    public static final String DECISIONS_PER_100K = "decisions_per_100k";
     public static final String UPHELD_PER_100K = "upheld_per_100k";
     public static final String PAYMENT_TOTAL_PER_100K_GBP = "payment_total_per_100k_gbp";
 

@@ -12,5 +12,7 @@ public enum PeerStanding {
     /** The interval includes the peers' rate: no evidence of a difference. */
     IN_LINE_WITH_PEERS,
     /** Fewer investigations than the minimum: too few to rank, whatever the rate. */
-    TOO_FEW_TO_RANK
+    TOO_FEW_TO_RANK,
+    /** A care provider or other body: not ranked against councils. */
+    NOT_A_COUNCIL
 }

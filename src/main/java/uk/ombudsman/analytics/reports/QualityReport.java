@@ -1,6 +1,7 @@
 package uk.ombudsman.analytics.reports;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -53,6 +54,9 @@ public final class QualityReport {
             ParseWarning.DELAY_FROM_SUMMARY_ONLY.name(), ParseWarning.UNCOUNTED_AMOUNT.name(),
             ParseWarning.COMPLAINT_DATE_AMBIGUOUS.name());
     public static final String ANY_WARNING = "decisions_with_any_warning";
+    public static final String NO_BODY = "decisions_naming_no_body";
+    /** A printed name the councils list does not know and that is not a care provider, with its count. */
+    public static final String UNKNOWN_BODY = "unknown_body";
     public static final String ANY_UNCERTAINTY = "decisions_with_an_uncertain_value";
 
     private QualityReport() {
@@ -64,6 +68,16 @@ public final class QualityReport {
         public Double uncertainShare() {
             return (Double) summary.get(ANY_UNCERTAINTY + "_share");
         }
+
+        public long noBody() {
+            return (Long) summary.get(NO_BODY);
+        }
+
+        /** Printed names no council matched, most decisions first. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Long> unknownBodies() {
+            return (Map<String, Long>) summary.get(UNKNOWN_BODY + "s");
+        }
     }
 
     public static Result build(Dataset<Row> decisions, Map<String, Long> quarantinedByReason, long filesRead) {
@@ -71,6 +85,7 @@ public final class QualityReport {
         found.add(count(lit(1)).as("_decisions"));
         String[] uncertain = UNCERTAINTY.toArray(String[]::new);
         found.add(count(when(size(col(Columns.PARSE_WARNINGS)).gt(0), 1)).as(ANY_WARNING));
+        found.add(count(when(col(Columns.COUNCIL).isNull(), 1)).as(NO_BODY));
         found.add(count(when(arrays_overlap(col(Columns.PARSE_WARNINGS), array(Arrays.stream(uncertain)
                 .map(functions::lit).toArray(Column[]::new))), 1)).as(ANY_UNCERTAINTY));
         for (String f : FIELDS) {
@@ -83,9 +98,10 @@ public final class QualityReport {
         List<Row> rows = new ArrayList<>();
         Map<String, Object> fieldShares = new LinkedHashMap<>();
         long anyWarning = counts.getLong(1);
-        long anyUncertain = counts.getLong(2);
+        long noBody = counts.getLong(2);
+        long anyUncertain = counts.getLong(3);
         for (int i = 0; i < FIELDS.size(); i++) {
-            long n = counts.getLong(i + 3);
+            long n = counts.getLong(i + 4);
             Double share = share(n, total);
             rows.add(RowFactory.create("field", FIELDS.get(i), n, share));
             fieldShares.put(FIELDS.get(i), share);
@@ -97,6 +113,15 @@ public final class QualityReport {
             warnings.put(w.getString(0), w.getLong(1));
         }
         rows.add(RowFactory.create("decisions", ANY_WARNING, anyWarning, share(anyWarning, total)));
+        rows.add(RowFactory.create("decisions", NO_BODY, noBody, share(noBody, total)));
+        Map<String, Long> unknown = new LinkedHashMap<>();
+        for (Row u : decisions.filter(array_contains(col(Columns.PARSE_WARNINGS), ParseWarning.UNKNOWN_BODY.name()))
+                .groupBy(col(Columns.COUNCIL_AS_PRINTED)).count()
+                .sort(col("count").desc(), col(Columns.COUNCIL_AS_PRINTED)).collectAsList()) {
+            unknown.put(u.getString(0), u.getLong(1));
+        }
+        unknown.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                rows.add(RowFactory.create(UNKNOWN_BODY, e.getKey(), e.getValue(), share(e.getValue(), total))));
         rows.add(RowFactory.create("decisions", ANY_UNCERTAINTY, anyUncertain, share(anyUncertain, total)));
         quarantinedByReason.forEach((reason, n) -> rows.add(RowFactory.create("quarantine", reason, n,
                 share(n, filesRead))));
@@ -105,6 +130,8 @@ public final class QualityReport {
         summary.put("field_found_share", fieldShares);
         summary.put("warnings", warnings);
         summary.put(ANY_WARNING + "_share", share(anyWarning, total));
+        summary.put(NO_BODY, noBody);
+        summary.put(UNKNOWN_BODY + "s", unknown);
         summary.put(ANY_UNCERTAINTY + "_share", share(anyUncertain, total));
         summary.put("quarantine_reasons", quarantinedByReason);
         return new Result(rows, summary);

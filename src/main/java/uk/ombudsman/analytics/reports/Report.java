@@ -5,7 +5,13 @@ import java.util.List;
 /** The reports a run writes under {@code reports/}: each a Parquet dataset and one CSV, sorted by its keys. */
 public enum Report {
     NATIONAL("national"),
-    BY_COUNCIL("by_council", Columns.COUNCIL, Columns.BODY_TYPE, Columns.REGION),
+    BY_COUNCIL("by_council", Columns.COUNCIL, Columns.BODY_TYPE, Columns.REGION, Columns.GSS_CODE),
+    /**
+     * As by_council, with each council abolished into one successor counted under that successor (a council split
+     * between two keeps its own row): a trend over years follows one area.
+     */
+    BY_CURRENT_COUNCIL("by_current_council", Columns.CURRENT_COUNCIL, ReportBuilder.CURRENT_BODY_TYPE,
+            ReportBuilder.CURRENT_REGION, ReportBuilder.CURRENT_GSS_CODE),
     BY_CATEGORY("by_category", Columns.CATEGORY),
     BY_SUBCATEGORY("by_subcategory", Columns.CATEGORY, Columns.SUBCATEGORY),
     BY_SERVICE_AREA("by_service_area", Columns.SERVICE_AREA),
@@ -31,5 +37,10 @@ public enum Report {
     /** Group keys, which are also the sort order of the CSV. */
     public List<String> keys() {
         return keys;
+    }
+
+    /** A report with a row per council: decisions that name no body never form a row there. */
+    public boolean perCouncil() {
+        return this == BY_COUNCIL || this == BY_CURRENT_COUNCIL || this == BY_COUNCIL_CATEGORY;
     }
 }

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.grouping_id;
@@ -32,6 +34,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.DataTypes;
 import uk.ombudsman.analytics.record.Outcome;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
+import uk.ombudsman.analytics.reference.CouncilInfo;
 
 /**
  * The aggregations of reports.md over the decisions table, with peer comparisons and year-on-year trends. Rates are rounded to 4 places and money to 2 here,
@@ -43,6 +46,10 @@ public final class ReportBuilder {
     private static final String HELPER_DELAY_UPHELD = "_delay_fault_upheld";
     private static final String HELPER_PAID = "_paid";
     private static final String GROUPING_ID = "_grouping_id";
+    /** by_current_council's keys before they take by_council's names: the current council's type, region, code. */
+    static final String CURRENT_BODY_TYPE = "_current_body_type";
+    static final String CURRENT_REGION = "_current_region";
+    static final String CURRENT_GSS_CODE = "_current_gss_code";
 
     private ReportBuilder() {
     }
@@ -66,7 +73,7 @@ public final class ReportBuilder {
         for (Report r : grouped) {
             sets.add(seq(r.keys().stream().map(k -> col(k)).toList()));
         }
-        Dataset<Row> input = decisions.withColumn(HELPER_PAID,
+        Dataset<Row> input = withCurrentCouncil(decisions, councils).withColumn(HELPER_PAID,
                 when(col(Columns.PAYMENT_TOTAL_GBP).gt(0), col(Columns.PAYMENT_TOTAL_GBP)));
         List<Column> aggregates = new ArrayList<>(aggregates());
         aggregates.add(grouping_id().as(GROUPING_ID));
@@ -97,6 +104,9 @@ public final class ReportBuilder {
                 if (r.keys().contains(Columns.DECISION_YEAR) && row.isNullAt(schema.fieldIndex(Columns.DECISION_YEAR))) {
                     continue; // undated decisions count everywhere but in the yearly reports
                 }
+                if (r.perCouncil() && row.isNullAt(schema.fieldIndex(r.keys().get(0)))) {
+                    continue; // a decision that names no body counts nationally, never as a council
+                }
                 Object[] values = new Object[index.length];
                 for (int i = 0; i < index.length; i++) {
                     values[i] = row.get(index[i]);
@@ -117,9 +127,65 @@ public final class ReportBuilder {
         List<Row> remedyRows = new ArrayList<>(remedies.collectAsList());
         remedyRows.sort(byFirstColumns(Report.REMEDIES.keys().size()));
         out.put(Report.REMEDIES, new Table(remedies.schema(), remedyRows));
-        out.put(Report.BY_COUNCIL, PeerComparison.addTo(out.get(Report.BY_COUNCIL), out.get(Report.BY_BODY_TYPE),
+        out.put(Report.BY_COUNCIL, PeerComparison.addTo(out.get(Report.BY_COUNCIL), councils, minInvestigations));
+        out.put(Report.BY_CURRENT_COUNCIL, PeerComparison.addTo(asCouncils(out.get(Report.BY_CURRENT_COUNCIL)),
                 councils, minInvestigations));
         return out;
+    }
+
+    /**
+     * Adds where each decision counts in by_current_council: a council abolished into one successor counts as that
+     * successor (with its type, region and code); every other body as itself.
+     */
+    private static Dataset<Row> withCurrentCouncil(Dataset<Row> decisions, CouncilDirectory councils) {
+        List<Column> name = new ArrayList<>();
+        List<Column> type = new ArrayList<>();
+        List<Column> region = new ArrayList<>();
+        List<Column> gss = new ArrayList<>();
+        for (CouncilInfo c : councils.all()) {
+            CouncilInfo now = councils.current(c);
+            if (now != c) {
+                name.addAll(List.of(lit(c.name()), lit(now.name())));
+                type.addAll(List.of(lit(c.name()), lit(now.bodyType().name())));
+                region.addAll(List.of(lit(c.name()), lit(now.region())));
+                gss.addAll(List.of(lit(c.name()), lit(now.gssCode())));
+            }
+        }
+        if (name.isEmpty()) {
+            return decisions.withColumn(Columns.CURRENT_COUNCIL, col(Columns.COUNCIL))
+                    .withColumn(CURRENT_BODY_TYPE, col(Columns.BODY_TYPE))
+                    .withColumn(CURRENT_REGION, col(Columns.REGION))
+                    .withColumn(CURRENT_GSS_CODE, col(Columns.GSS_CODE));
+        }
+        return decisions
+                .withColumn(Columns.CURRENT_COUNCIL, current(name, Columns.COUNCIL))
+                .withColumn(CURRENT_BODY_TYPE, current(type, Columns.BODY_TYPE))
+                .withColumn(CURRENT_REGION, current(region, Columns.REGION))
+                .withColumn(CURRENT_GSS_CODE, current(gss, Columns.GSS_CODE));
+    }
+
+    /** The value the mapping gives the decision's council, or the decision's own where it gives none. */
+    private static Column current(List<Column> mapping, String column) {
+        return coalesce(element_at(map(mapping.toArray(Column[]::new)), col(Columns.COUNCIL)), col(column));
+    }
+
+    /** by_current_council under by_council's key names, so the two reports have the same columns. */
+    private static Table asCouncils(Table t) {
+        List<String> names = List.of(Columns.COUNCIL, Columns.BODY_TYPE, Columns.REGION, Columns.GSS_CODE);
+        StructField[] fields = t.schema().fields().clone();
+        for (int i = 0; i < names.size(); i++) {
+            fields[i] = new StructField(names.get(i), fields[i].dataType(), fields[i].nullable(), fields[i].metadata());
+        }
+        StructType schema = new StructType(fields);
+        List<Row> rows = new ArrayList<>();
+        for (Row r : t.rows()) {
+            Object[] values = new Object[schema.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = r.get(i);
+            }
+            rows.add(new GenericRowWithSchema(values, schema));
+        }
+        return new Table(schema, rows);
     }
 
     private static Row emptyNational(StructType schema) {

@@ -68,7 +68,7 @@ class NightlyRunTest {
     /** Each run needs its own name: runs are stamped to the second. */
     private static NightlyRun.Outcome nightly(double maxQuarantinedShare) {
         NightlyRun.Options options = new NightlyRun.Options(landing.toString(), root, 3, maxQuarantinedShare, null,
-                PeerComparison.DEFAULT_MIN_INVESTIGATIONS);
+                PeerComparison.DEFAULT_MIN_INVESTIGATIONS, 2023);
         return new NightlyRun(SharedSpark::get, options, JobProgress.SILENT)
                 .run(NightlyRun.stamp(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second++)));
     }
@@ -153,7 +153,7 @@ class NightlyRunTest {
             s.filter(p -> p.toString().endsWith(".csv")).sorted()
                     .forEach(p -> names.add("reports/" + p.getFileName()));
         }
-        assertEquals(13, names.size());
+        assertEquals(14, names.size());
         return names;
     }
 

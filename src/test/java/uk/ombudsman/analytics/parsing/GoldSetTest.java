@@ -132,7 +132,7 @@ class GoldSetTest {
         private void score(GoldSet.Passage p) {
             DecisionRecord d = parse(p.url(), p.bytes());
             field("case_ref", p, x -> true, p.caseRef(), d == null ? null : d.getCaseRef());
-            field("body", p, x -> true, clean(p.body()), d == null ? null : clean(d.getCouncil()));
+            field("body", p, x -> true, clean(p.body()), d == null ? null : clean(d.getCouncilAsPrinted()));
             field("category", p, GoldSet.Passage::hasHeader, spelling(p.category()),
                     d == null ? null : spelling(d.getCategory()));
             field("subcategory", p, GoldSet.Passage::hasHeader, spelling(p.subcategory()),

@@ -1,117 +1,88 @@
 package uk.ombudsman.analytics.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import uk.ombudsman.analytics.JobRuns;
-import uk.ombudsman.analytics.SharedSpark;
-import uk.ombudsman.analytics.job.DecisionJob;
-import uk.ombudsman.analytics.job.JobConfig;
-import uk.ombudsman.analytics.job.JobProgress;
+import uk.ombudsman.analytics.reference.CouncilDirectory;
 
 /**
- * A corpus built so that four unitary councils stand differently against their peers' pooled uphold rate
- * (56 upheld of 123 investigated = 0.4553): one clearly above, one in line, one clearly below, one with too few
- * investigations to rank; and one council with a population, for the per-100,000 figures.
+ * The league table's arithmetic on a by_council table held in memory, worked out by hand: four unitary councils
+ * against their peers without themselves (leave one out), a county alone of its type, a care provider, and the
+ * per-100,000 figures from the bundled ONS mid-2023 populations.
  */
 class PeerComparisonTest {
-    @TempDir
-    static Path dir;
-    static Map<String, CSVRecord> byCouncil;
-    static Map<String, CSVRecord> byCategoryYear;
-    private static int ref;
+    private static final StructType SCHEMA = new StructType()
+            .add(Columns.COUNCIL, DataTypes.StringType).add(Columns.BODY_TYPE, DataTypes.StringType)
+            .add(Columns.REGION, DataTypes.StringType).add(Columns.GSS_CODE, DataTypes.StringType)
+            .add(Columns.DECISIONS, DataTypes.LongType).add(Columns.UPHELD, DataTypes.LongType)
+            .add(Columns.NOT_UPHELD, DataTypes.LongType).add(Columns.UPHOLD_RATE, DataTypes.DoubleType)
+            .add(Columns.UPHOLD_RATE_CI_LOW, DataTypes.DoubleType).add(Columns.UPHOLD_RATE_CI_HIGH, DataTypes.DoubleType)
+            .add(Columns.PAYMENT_TOTAL_GBP, DataTypes.createDecimalType(18, 2));
 
-    @BeforeAll
-    static void runOnABuiltCorpus() throws IOException {
-        Path corpus = dir.resolve("corpus");
-        Files.createDirectories(corpus);
-        write(corpus, "Halton Borough Council", 28, 2, 2023);   // 0.933, interval about 0.79 to 0.98: above
-        write(corpus, "Cornwall Council", 10, 20, 2022);        // 0.333, interval about 0.19 to 0.51: in line
-        write(corpus, "Wiltshire Council", 3, 0, 2022);         // 1.0 but 3 investigations: too few
-        write(corpus, "Bristol City Council", 15, 45, 2022);    // 0.25, interval about 0.16 to 0.37: below
-        Path councils = dir.resolve("councils.csv");
-        Files.writeString(councils, "name,aliases,body_type,region,ons_code,population,status\n"
-                + "Halton Borough Council,Halton Council,UNITARY,North West,E06000006,128000,current\n");
-        Path out = dir.resolve("out");
-        new DecisionJob(SharedSpark.get(), new JobConfig(corpus.toString(), out.toString(), councils, null, false, 5),
-                JobProgress.SILENT).run();
-        byCouncil = JobRuns.csv(out.resolve("reports/by_council.csv")).stream()
-                .collect(Collectors.toMap(r -> r.get("council"), Function.identity()));
-        byCategoryYear = JobRuns.csv(out.resolve("reports/by_category_year.csv")).stream()
-                .collect(Collectors.toMap(r -> r.get("decision_year"), Function.identity()));
-    }
+    /**
+     * Unitaries: Halton 28 of 30 upheld, Cornwall 10 of 30, Wiltshire 3 of 3, Bristol 15 of 60; all four 56 of 123.
+     * Intervals are each council's 95% Wilson interval.
+     */
+    private static final Map<String, Row> TABLE = rows(
+            row("Halton Borough Council", "UNITARY", 31, 28, 2, 0.9333, 0.7868, 0.9815, "1500.00"),
+            row("Cornwall Council", "UNITARY", 30, 10, 20, 0.3333, 0.1923, 0.5122, "0.00"),
+            row("Wiltshire Council", "UNITARY", 3, 3, 0, 1.0, 0.4385, 1.0, "0.00"),
+            row("Bristol City Council", "UNITARY", 60, 15, 45, 0.25, 0.1578, 0.3723, "0.00"),
+            row("Kent County Council", "COUNTY", 12, 6, 6, 0.5, 0.2538, 0.7462, "0.00"),
+            row("Sunrise Care Homes Ltd", "CARE_PROVIDER", 9, 8, 1, 0.8889, 0.5650, 0.9801, "0.00"));
 
-    private static void write(Path corpus, String council, int upheld, int notUpheld, int year) throws IOException {
-        for (int i = 0; i < upheld + notUpheld; i++) {
-            String case_ = String.format("%02d %03d %03d", year % 100, ref / 1000, ref % 1000);
-            ref++;
-            Files.writeString(corpus.resolve(ref + ".txt"), council + " (" + case_ + ")\n\n"
-                    + "Category : Planning > Enforcement\n\n"
-                    + "Decision : " + (i < upheld ? "Upheld" : "Not upheld") + "\n\n"
-                    + "Decision date : 10 Mar " + year + "\n\n"
-                    + "The Ombudsman's final decision:\n\n"
-                    + "Summary: Mr X complained about how the Council dealt with a breach of planning control.\n");
-        }
+    @Test
+    void thePeerRateLeavesTheCouncilItselfOut() {
+        // Halton: (56 - 28) / (123 - 30) = 28 / 93; Cornwall: 46 / 93; Wiltshire: 53 / 120; Bristol: 41 / 63.
+        assertEquals(0.3011, peer("Halton Borough Council"));
+        assertEquals(0.4946, peer("Cornwall Council"));
+        assertEquals(0.4417, peer("Wiltshire Council"));
+        assertEquals(0.6508, peer("Bristol City Council"));
+        assertEquals(0.6322, (Double) get("Halton Borough Council", Columns.UPHOLD_RATE_VS_PEERS));
+        assertEquals(-0.4008, (Double) get("Bristol City Council", Columns.UPHOLD_RATE_VS_PEERS));
+        assertEquals(30L, get("Halton Borough Council", Columns.INVESTIGATIONS));
     }
 
     @Test
-    void everyCouncilCarriesItsPeersRateAndTheDifference() {
-        for (CSVRecord r : byCouncil.values()) {
-            assertEquals("0.4553", r.get("peer_uphold_rate"), r.get("council"));
-        }
-        assertEquals("0.478", byCouncil.get("Halton Borough Council").get("uphold_rate_vs_peers"));
-        assertEquals("-0.2053", byCouncil.get("Bristol City Council").get("uphold_rate_vs_peers"));
-        assertEquals("30", byCouncil.get("Halton Borough Council").get("investigations"));
+    void eachCouncilStandsWhereItsWholeIntervalLiesAgainstItsPeers() {
+        assertEquals("ABOVE_PEERS", get("Halton Borough Council", Columns.PEER_STANDING));
+        assertEquals("IN_LINE_WITH_PEERS", get("Cornwall Council", Columns.PEER_STANDING));
+        assertEquals("BELOW_PEERS", get("Bristol City Council", Columns.PEER_STANDING));
+        assertEquals("TOO_FEW_TO_RANK", get("Wiltshire Council", Columns.PEER_STANDING), "3 investigations");
     }
 
     @Test
-    void aCouncilWhoseWholeIntervalLiesAboveItsPeersIsMarkedAbove() {
-        assertEquals("ABOVE_PEERS", byCouncil.get("Halton Borough Council").get("peer_standing"));
+    void aCouncilAloneOfItsTypeHasNoPeersToBeRankedAgainst() {
+        assertNull(peer("Kent County Council"));
+        assertEquals("TOO_FEW_TO_RANK", get("Kent County Council", Columns.PEER_STANDING));
     }
 
     @Test
-    void aCouncilWhoseIntervalIncludesThePeerRateIsInLine() {
-        assertEquals("IN_LINE_WITH_PEERS", byCouncil.get("Cornwall Council").get("peer_standing"));
+    void careProvidersAreNotRankedAgainstCouncilsNorCountedAmongTheirPeers() {
+        assertNull(peer("Sunrise Care Homes Ltd"));
+        assertEquals("NOT_A_COUNCIL", get("Sunrise Care Homes Ltd", Columns.PEER_STANDING));
     }
 
     @Test
-    void aCouncilWhoseWholeIntervalLiesBelowIsMarkedBelow() {
-        assertEquals("BELOW_PEERS", byCouncil.get("Bristol City Council").get("peer_standing"));
-    }
-
-    @Test
-    void aCouncilWithFewerInvestigationsThanTheMinimumIsTooFewToRankWhateverItsRate() {
-        CSVRecord wiltshire = byCouncil.get("Wiltshire Council");
-        assertEquals("1.0", wiltshire.get("uphold_rate"));
-        assertEquals("TOO_FEW_TO_RANK", wiltshire.get("peer_standing"));
-    }
-
-    @Test
-    void perResidentFiguresAppearOnlyWhereThePopulationIsKnown() {
-        assertEquals("128000", byCouncil.get("Halton Borough Council").get("population"));
-        assertEquals("21.875", byCouncil.get("Halton Borough Council").get("upheld_per_100k"));
-        assertEquals("", byCouncil.get("Cornwall Council").get("population"));
-        assertEquals("", byCouncil.get("Cornwall Council").get("upheld_per_100k"));
-    }
-
-    @Test
-    void eachCategoryYearShowsItsChangeOnThePreviousYear() {
-        CSVRecord y2022 = byCategoryYear.get("2022");
-        CSVRecord y2023 = byCategoryYear.get("2023");
-        assertEquals("93", y2022.get("decisions"));
-        assertEquals("", y2022.get("decisions_change_on_previous_year"), "no 2021 to compare with");
-        assertEquals("-63", y2023.get("decisions_change_on_previous_year"));
-        assertEquals("0.3011", y2022.get("uphold_rate"));
-        assertEquals("0.6322", y2023.get("uphold_rate_change_on_previous_year"));
+    void perHundredThousandFiguresComeFromTheBundledPopulations() {
+        // Halton Borough Council, ONS mid-2023: 129,587 residents (reference/populations-mid2023.csv).
+        assertEquals(129_587L, get("Halton Borough Council", Columns.POPULATION));
+        assertEquals(23.9222, (Double) get("Halton Borough Council", Columns.DECISIONS_PER_100K), 1e-9); // 31e5/129587
+        assertEquals(21.6071, (Double) get("Halton Borough Council", Columns.UPHELD_PER_100K), 1e-9);  // 28e5/129587
+        assertEquals(new BigDecimal("1157.52"), get("Halton Borough Council", Columns.PAYMENT_TOTAL_PER_100K_GBP));
+        assertNull(get("Sunrise Care Homes Ltd", Columns.POPULATION));
+        assertNull(get("Sunrise Care Homes Ltd", Columns.UPHELD_PER_100K));
     }
 
     @Test
@@ -121,5 +92,27 @@ class PeerComparisonTest {
         assertEquals(PeerStanding.IN_LINE_WITH_PEERS, PeerComparison.standing(5, 5, 0.5, 0.5, 0.9));
         assertEquals(PeerStanding.BELOW_PEERS, PeerComparison.standing(50, 5, 0.5, 0.1, 0.49));
         assertEquals(PeerStanding.TOO_FEW_TO_RANK, PeerComparison.standing(50, 5, null, 0.1, 0.49));
+    }
+
+    private static Double peer(String council) {
+        return (Double) get(council, Columns.PEER_UPHOLD_RATE);
+    }
+
+    private static Object get(String council, String column) {
+        ReportBuilder.Table t = PeerComparison.addTo(new ReportBuilder.Table(SCHEMA, new ArrayList<>(TABLE.values())),
+                CouncilDirectory.bundled(), PeerComparison.DEFAULT_MIN_INVESTIGATIONS);
+        Row r = t.rows().stream().filter(x -> x.getString(0).equals(council)).findFirst().orElseThrow();
+        return r.get(t.schema().fieldIndex(column));
+    }
+
+    private static Row row(String council, String type, long decisions, long upheld, long notUpheld, double rate,
+            double low, double high, String paid) {
+        return new GenericRowWithSchema(new Object[] {council, type, null, null, decisions, upheld, notUpheld, rate,
+            low, high, new BigDecimal(paid)}, SCHEMA);
+    }
+
+    private static Map<String, Row> rows(Row... rows) {
+        return List.of(rows).stream().collect(Collectors.toMap(r -> r.getString(0), Function.identity(), (a, b) -> a,
+                java.util.LinkedHashMap::new));
     }
 }
