@@ -1,23 +1,52 @@
 #!/usr/bin/env bash
-# Writes the analyst notebooks (Jupyter, nbformat 4, outputs rendered) and their HTML copies from a job's output.
+# Executes the analyst notebooks (src/notebooks) with Jupyter against a job's output, writing each executed
+# notebook and an HTML copy. --demo remakes notebooks-export/: the demo corpus, the job on it, the notebooks on that.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
 usage() {
   cat <<USAGE
-Usage: jobs/export-notebooks.sh --reports OUTPUT --out DIR [--verbose] [--quiet]
-       jobs/export-notebooks.sh --demo --out DIR
+Usage: jobs/export-notebooks.sh --reports OUTPUT --out DIR
+       jobs/export-notebooks.sh --demo [--out DIR]
 
   --reports OUTPUT   a job's output folder (./output after jobs/run-local.sh, ROOT/latest of a nightly run)
-  --demo             generate the demo corpus, run the job on it and export from that (makes notebooks-export/)
-  --out DIR          where the .ipynb, .html and chart .png files go
-Exit codes: 0 success, 1 failed, 2 bad options, 3 reports missing.
+  --demo             generate the demo corpus ($DEMO_DECISIONS invented decisions, seed $DEMO_SEED), run the job on it,
+                     and execute the notebooks on that output (default --out: notebooks-export)
+  --out DIR          where the executed .ipynb files and their .html copies go
+Needs Jupyter (Debian: jupyter-nbconvert python3-nbclient python3-ipykernel python3-pandas python3-matplotlib).
+Exit codes: 0 success, 1 a notebook failed, 2 bad options, 3 reports missing, 4 Jupyter missing.
 USAGE
 }
 
-[[ " $* " == *" -h "* || " $* " == *" --help "* ]] && { usage; exit 0; }
-ensure_jar
-export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-# shellcheck disable=SC2046
-exec java $(java_options) -Xmx"${DRIVER_MEMORY:-3g}" -Djava.awt.headless=true \
-  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" export --master "local[*]" "$@"
+DEMO_DECISIONS=3000
+DEMO_SEED=2026
+reports=""
+out=""
+demo=false
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --reports|--out)
+      [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
+      [[ "$1" == --reports ]] && reports="$2" || out="$2"
+      shift 2 ;;
+    --demo) demo=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) die 2 "unknown option '$1' (see --help)" ;;
+  esac
+done
+if $demo; then
+  [[ -z "$reports" ]] || die 2 "give --reports or --demo, not both"
+  out="${out:-$PROJECT_DIR/notebooks-export}"
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  "$PROJECT_DIR/jobs/generate-corpus.sh" --decisions "$DEMO_DECISIONS" --seed "$DEMO_SEED" --out "$work/demo" >/dev/null
+  "$PROJECT_DIR/jobs/run-local.sh" --input "$work/demo/corpus" --output "$work/output" --quiet
+  reports="$work/output"
+  # The corpus is gone once the notebooks have run: say it was the demo, so they label it as invented data.
+  export LGSCO_DEMO=1
+  rm -f "$out"/*.ipynb "$out"/*.html "$out"/*.png
+else
+  [[ -n "$reports" && -n "$out" ]] || die 2 "give --reports OUTPUT --out DIR, or --demo (see --help)"
+  [[ -d "$reports" ]] || die 3 "reports not found: $reports"
+fi
+exec "$PROJECT_DIR/jobs/lib/execute-notebooks.sh" "$reports" "$out"

@@ -7,7 +7,8 @@ source "$(dirname "$0")/lib/common.sh"
 usage() {
   cat <<USAGE
 Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-share SHARE]
-                       [--master local[N]] [--councils CSV] [--min-investigations N] [--verbose] [--quiet]
+                       [--master local[N]] [--councils CSV] [--min-investigations N] [--population-year YEAR]
+                       [--verbose] [--quiet]
 
   --landing PATH     folder the decisions arrive in, read recursively (local path or Hadoop URI)
   --root DIR         local folder for runs/<UTC time>/, latest (a link to the newest good run), logs/, .lock
@@ -15,6 +16,7 @@ Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-s
   --max-quarantined-share SHARE
                      above this share of quarantined files (default 0.05) the run is not published (exit 6)
   --master URL       Spark master (default: local[*])
+Each run carries the analyst notebooks, executed with Jupyter (skipped with a warning where it is absent).
 Environment: DRIVER_MEMORY (default 4g).
 Exit codes: 0 published or nothing new, 1 failed, 2 bad options, 3 landing missing, 4 root not writable,
 5 another run holds the lock, 6 quarantined share over the threshold.
@@ -25,7 +27,7 @@ args=()
 master="local[*]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --landing|--root|--keep|--max-quarantined-share|--councils|--min-investigations)
+    --landing|--root|--keep|--max-quarantined-share|--councils|--min-investigations|--population-year)
       [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
       if [[ "$1" == --landing ]] && is_local_path "$2" && [[ ! -e "$2" ]]; then
         die 3 "landing folder not found: $2"
@@ -43,4 +45,5 @@ ensure_jar
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # shellcheck disable=SC2046
 exec java $(java_options) -Xmx"${DRIVER_MEMORY:-4g}" \
-  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" nightly --master "$master" ${args[@]+"${args[@]}"}
+  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" nightly --master "$master" \
+  --notebooks-command "$PROJECT_DIR/jobs/lib/execute-notebooks.sh" ${args[@]+"${args[@]}"}

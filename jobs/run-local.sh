@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib/common.sh"
 usage() {
   cat <<USAGE
 Usage: jobs/run-local.sh [--input PATH] [--output PATH] [--master local[N]] [--councils CSV]
-                         [--min-investigations N] [--verbose] [--quiet]
+                         [--min-investigations N] [--population-year YEAR] [--verbose] [--quiet]
 
   --input PATH      folder of decisions, read recursively; local path or Hadoop URI
                     (default: the bundled sample, src/sample/seeds)
@@ -15,6 +15,8 @@ Usage: jobs/run-local.sh [--input PATH] [--output PATH] [--master local[N]] [--c
   --councils CSV    extra or corrected councils (same columns as src/main/resources/reference/councils.csv)
   --min-investigations N
                     councils with fewer investigations are marked too few to rank (default 5)
+  --population-year YEAR
+                    ONS mid-year populations behind the per-100,000 figures: 2023 (default) or 2024
   --verbose         Spark's logs and full stack traces
   --quiet           print nothing but errors
 Environment: DRIVER_MEMORY (default 4g).
@@ -28,7 +30,7 @@ master="local[*]"
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --input|--output|--master|--councils|--min-investigations)
+    --input|--output|--master|--councils|--min-investigations|--population-year)
       [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
       case "$1" in
         --input) input="$2" ;;

@@ -51,6 +51,12 @@ public final class NightlyCommand implements Callable<Integer> {
                     + "scrape broke.")
     double maxQuarantinedShare;
 
+    @Option(names = "--notebooks-command", paramLabel = "PATH",
+            description = "What executes the analyst notebooks into each run (jobs/nightly.sh passes the project's "
+                    + "jobs/lib/execute-notebooks.sh); without it, or without Jupyter, runs are published without "
+                    + "notebooks and a warning.")
+    Path notebooksCommand;
+
     @CommandLine.Mixin
     JobOptions job;
 
@@ -63,7 +69,7 @@ public final class NightlyCommand implements Callable<Integer> {
         NightlyRun.Options options;
         try {
             options = new NightlyRun.Options(landing, root.toAbsolutePath(), keep, maxQuarantinedShare, job.councils,
-                    job.minInvestigations, job.populationYear);
+                    job.minInvestigations, job.populationYear, notebooksCommand);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -22,7 +22,6 @@ import uk.ombudsman.analytics.job.JobConfig;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.JobResult;
-import uk.ombudsman.analytics.notebooks.NotebookExporter;
 
 /**
  * The scheduled run. Under {@code ROOT}: {@code runs/<UTC timestamp>/} holds each published run (a complete job
@@ -40,6 +39,8 @@ public final class NightlyRun {
     public static final String LOGS = "logs";
     public static final String LOCK = ".lock";
     public static final String NOTEBOOKS = OutputLayout.NOTEBOOKS;
+    /** The exit code of jobs/lib/execute-notebooks.sh when Jupyter is not installed. */
+    static final int JUPYTER_MISSING = 4;
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -50,9 +51,11 @@ public final class NightlyRun {
      * @param keep how many runs to keep (the one latest points to is always kept)
      * @param maxQuarantinedShare above this share of quarantined files the run is kept but not published
      * @param minInvestigations below this many investigations a council is marked too few to rank
+     * @param populationYear the year of the ONS population estimates behind the per-100,000 figures
+     * @param notebooksCommand what executes the notebooks into a run (OUTPUT_DIR DEST_DIR), or null for none
      */
     public record Options(String landing, Path root, int keep, double maxQuarantinedShare, Path councilsFile,
-            int minInvestigations, int populationYear) {
+            int minInvestigations, int populationYear, Path notebooksCommand) {
         public Options {
             if (keep < 1) {
                 throw new IllegalArgumentException("--keep must be at least 1");
@@ -121,8 +124,7 @@ public final class NightlyRun {
             return new Outcome(Outcome.Status.NOTHING_NEW, previous, result);
         }
         // The notebooks go inside the run before it is published, so latest never shows a run without them.
-        NotebookExporter.export(session, run.toUri().toString(), run.resolve(NOTEBOOKS),
-                "the nightly run " + stamp + " of `" + options.landing() + "`");
+        notebooks(run);
         if (result.quarantinedShare() > options.maxQuarantinedShare()) {
             prune(runs, previous);
             return new Outcome(Outcome.Status.HELD_BACK, run, result);
@@ -130,6 +132,39 @@ public final class NightlyRun {
         switchLatest(run);
         prune(runs, run);
         return new Outcome(Outcome.Status.PUBLISHED, run, result);
+    }
+
+    /**
+     * Executes the analyst notebooks against the run, into its notebooks folder, with the command given (the
+     * project's jobs/lib/execute-notebooks.sh). Reports matter more than notebooks: where Jupyter is absent or a
+     * notebook fails, the run is published without them and the log says why.
+     */
+    private void notebooks(Path run) {
+        if (options.notebooksCommand() == null) {
+            warn("no notebooks command given (--notebooks-command): the run is published without notebooks");
+            return;
+        }
+        try {
+            Process p = new ProcessBuilder(options.notebooksCommand().toString(), run.toString(),
+                    run.resolve(NOTEBOOKS).toString()).redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int code = p.waitFor();
+            if (code == JUPYTER_MISSING) {
+                warn("Jupyter is not installed here: the run is published without notebooks");
+            } else if (code != 0) {
+                warn("the notebooks failed (exit " + code + "), the run is published without them:\n" + said.strip());
+                deleteTree(run.resolve(NOTEBOOKS));
+            }
+        } catch (IOException e) {
+            warn("the notebooks could not be run (" + e.getMessage() + "): the run is published without them");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobFailure("interrupted while executing the notebooks", DecisionJob.EXIT_FAILED, e);
+        }
+    }
+
+    private static void warn(String message) {
+        System.err.println("nightly: warning: " + message);
     }
 
     /** The run latest points to, or null before the first published run. */

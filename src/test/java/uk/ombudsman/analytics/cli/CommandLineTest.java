@@ -41,7 +41,7 @@ class CommandLineTest {
         assertEquals(0, o.code());
         assertTrue(o.out().contains("run"), o.out());
         assertTrue(o.out().contains("Exit codes"), o.out());
-        for (String command : new String[] {"run", "nightly", "export", "generate", "benchmark"}) {
+        for (String command : new String[] {"run", "nightly", "generate", "benchmark"}) {
             assertTrue(o.out().contains("  " + command), command + " is listed: " + o.out());
         }
         assertTrue(o.out().contains("5   nightly: another run holds the lock"), o.out());
@@ -52,9 +52,8 @@ class CommandLineTest {
         Outcome nightlyHelp = run("nightly", "--help");
         assertEquals(0, nightlyHelp.code());
         assertTrue(nightlyHelp.out().contains("--landing") && nightlyHelp.out().contains("--keep"), nightlyHelp.out());
-        Outcome exportHelp = run("export", "--help");
-        assertEquals(0, exportHelp.code());
-        assertTrue(exportHelp.out().contains("--reports") && exportHelp.out().contains("--demo"), exportHelp.out());
+        assertTrue(nightlyHelp.out().contains("--notebooks-command"), nightlyHelp.out());
+        assertTrue(runHelp.out().contains("--population-year"), runHelp.out());
     }
 
     @Test
@@ -65,18 +64,9 @@ class CommandLineTest {
         Outcome notANumber = run("nightly", "--landing", "x", "--root", dir.toString(), "--keep", "many");
         assertEquals(2, notANumber.code());
         assertTrue(notANumber.err().startsWith("Invalid value for option '--keep'"), notANumber.err());
-        Outcome both = run("export", "--reports", "x", "--demo", "--out", dir.toString());
-        assertEquals(2, both.code());
-        assertTrue(both.err().contains("mutually exclusive"), both.err());
-    }
-
-    @Test
-    void exportFromAFolderThatIsNotAnOutputIsOneLineAndExitCodeThree() {
-        SharedSpark.get();
-        Outcome o = run("export", "--reports", dir.toString(), "--out", dir.resolve("nb").toString(),
-                "--master", "local[2]");
-        assertEquals(3, o.code());
-        assertEquals("error: not a job output (no _manifest.json): " + dir, o.err().strip());
+        Outcome year = run("run", "--input", "x", "--population-year", "2019");
+        assertEquals(2, year.code());
+        assertEquals("error: --population-year must be one of [2023, 2024], not 2019", year.err().strip());
     }
 
     @Test

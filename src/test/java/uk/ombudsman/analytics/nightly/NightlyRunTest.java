@@ -42,6 +42,8 @@ class NightlyRunTest {
     static Path root;
     static Path held;
     static int second;
+    /** Stands in for jobs/lib/execute-notebooks.sh: writes a notebook into DEST_DIR, as Jupyter would. */
+    static Path notebooks;
 
     @BeforeAll
     static void landSomeOfACorpus() throws IOException {
@@ -49,6 +51,10 @@ class NightlyRunTest {
         new CorpusGenerator(300, 7).writeTo(generated);
         landing = generated.resolve(CorpusGenerator.CORPUS);
         root = dir.resolve("root");
+        notebooks = dir.resolve("execute-notebooks.sh");
+        Files.writeString(notebooks, "#!/bin/sh\ntest -f \"$1/decisions.csv\" || exit 3\nmkdir -p \"$2\"\n"
+                + "echo '{}' > \"$2/councils.ipynb\"\n");
+        notebooks.toFile().setExecutable(true);
         // Every third file arrives only before the second night.
         held = dir.resolve("held");
         List<Path> files = files(landing);
@@ -68,7 +74,7 @@ class NightlyRunTest {
     /** Each run needs its own name: runs are stamped to the second. */
     private static NightlyRun.Outcome nightly(double maxQuarantinedShare) {
         NightlyRun.Options options = new NightlyRun.Options(landing.toString(), root, 3, maxQuarantinedShare, null,
-                PeerComparison.DEFAULT_MIN_INVESTIGATIONS, 2023);
+                PeerComparison.DEFAULT_MIN_INVESTIGATIONS, 2023, notebooks);
         return new NightlyRun(SharedSpark::get, options, JobProgress.SILENT)
                 .run(NightlyRun.stamp(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second++)));
     }

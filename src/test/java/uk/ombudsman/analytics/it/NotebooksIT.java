@@ -1,0 +1,177 @@
+package uk.ombudsman.analytics.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The notebooks run by a real Jupyter kernel: the committed export equals a fresh one (what every cell printed), every
+ * notebook runs without a cell error on the bundled sample's output and on outputs with no payments and no dates, and
+ * two executions on the same output are byte for byte the same.
+ */
+class NotebooksIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path COMMITTED = Path.of("notebooks-export");
+    private static final List<String> NOTEBOOKS = List.of("councils", "payments", "delays", "remedies", "quality");
+    private static final Duration LONG = Duration.ofMinutes(6);
+
+    @TempDir
+    static Path dir;
+    static Path sample;
+
+    @BeforeAll
+    static void runTheJobOnTheSample() throws Exception {
+        sample = dir.resolve("sample");
+        assertEquals(0, Scripts.run(dir.resolve("run.log"), Map.of(), LONG, "run-local.sh", "--output",
+                sample.toString(), "--quiet", "--master", "local[2]"), () -> log("run.log"));
+    }
+
+    @Test
+    void theCommittedNotebooksAreWhatTheKernelPrintsOnTheDemoOutput() throws Exception {
+        Path fresh = dir.resolve("demo-export");
+        assertEquals(0, Scripts.run(dir.resolve("demo.log"), Map.of(), LONG, "export-notebooks.sh", "--demo",
+                "--out", fresh.toString()), () -> log("demo.log"));
+        for (String name : NOTEBOOKS) {
+            assertEquals(textOutputs(COMMITTED.resolve(name + ".ipynb")), textOutputs(fresh.resolve(name + ".ipynb")),
+                    name + ".ipynb is stale: run jobs/export-notebooks.sh --demo");
+            assertEquals(images(COMMITTED.resolve(name + ".ipynb")), images(fresh.resolve(name + ".ipynb")), name);
+            assertTrue(Files.exists(COMMITTED.resolve(name + ".html")), name + ".html");
+        }
+    }
+
+    @Test
+    void everyNotebookRunsOnTheSampleAndTwoRunsAreByteIdentical() throws Exception {
+        Path a = execute(sample, "a");
+        Path b = execute(sample, "b");
+        for (String name : NOTEBOOKS) {
+            assertNoErrors(a.resolve(name + ".ipynb"));
+            for (String ext : List.of(".ipynb", ".html")) {
+                assertArrayEquals(Files.readAllBytes(a.resolve(name + ext)), Files.readAllBytes(b.resolve(name + ext)),
+                        name + ext + " differs between two executions");
+            }
+        }
+    }
+
+    @Test
+    void anOutputWithNoPaymentsAndNoDatesIsSaidSoInsteadOfFailing() throws Exception {
+        Path bare = dir.resolve("bare");
+        copy(sample, bare);
+        blank(bare.resolve("decisions.csv"), List.of("payments_gbp", "payment_purposes", "decision_date",
+                "complaint_date", "complaint_to_decision_days"), "payment_total_gbp", "0.00");
+        Path out = execute(bare, "bare-nb");
+        for (String name : NOTEBOOKS) {
+            assertNoErrors(out.resolve(name + ".ipynb"));
+        }
+        String payments = String.join("\n", textOutputs(out.resolve("payments.ipynb")));
+        assertTrue(payments.toLowerCase().contains("no payment"), payments);
+    }
+
+    private static Path execute(Path output, String into) throws Exception {
+        Path dest = dir.resolve(into);
+        assertEquals(0, Scripts.run(dir.resolve(into + ".log"), Map.of(), LONG, "lib/execute-notebooks.sh",
+                output.toString(), dest.toString()), () -> log(into + ".log"));
+        return dest;
+    }
+
+    private static void assertNoErrors(Path notebook) throws IOException {
+        for (JsonNode cell : JSON.readTree(notebook.toFile()).get("cells")) {
+            for (JsonNode output : cell.path("outputs")) {
+                assertFalse(output.path("output_type").asText().equals("error"), notebook + ": " + output);
+                assertFalse(output.path("name").asText().equals("stderr"), notebook + " wrote to stderr: " + output);
+            }
+        }
+    }
+
+    /** Every text a notebook's cells printed or displayed, in order (images apart). */
+    private static List<String> textOutputs(Path notebook) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (JsonNode cell : JSON.readTree(notebook.toFile()).get("cells")) {
+            for (JsonNode output : cell.path("outputs")) {
+                out.add(output.path("text").toString());
+                output.path("data").fields().forEachRemaining(e -> {
+                    if (e.getKey().startsWith("text/")) {
+                        out.add(e.getKey() + " " + e.getValue());
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    /** How many charts each cell drew. */
+    private static List<Integer> images(Path notebook) throws IOException {
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode cell : JSON.readTree(notebook.toFile()).get("cells")) {
+            int n = 0;
+            for (JsonNode output : cell.path("outputs")) {
+                n += output.path("data").has("image/png") ? 1 : 0;
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** A CSV with the named columns emptied (and one column set to a value). */
+    private static void blank(Path csv, List<String> columns, String setColumn, String value) throws IOException {
+        List<CSVRecord> rows;
+        List<String> header;
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
+            header = parser.getHeaderNames();
+            rows = parser.getRecords();
+        }
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180)) {
+            p.printRecord(header);
+            for (CSVRecord row : rows) {
+                List<String> values = new ArrayList<>();
+                for (String column : header) {
+                    values.add(columns.contains(column) ? "" : column.equals(setColumn) ? value : row.get(column));
+                }
+                p.printRecord(values);
+            }
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static String log(String name) {
+        try {
+            return Scripts.read(dir.resolve(name));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}
