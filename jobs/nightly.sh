@@ -43,7 +43,5 @@ done
 
 ensure_jar
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-# shellcheck disable=SC2046
-exec java $(java_options) -Xmx"${DRIVER_MEMORY:-4g}" \
-  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" nightly --master "$master" \
+run_local_java "${DRIVER_MEMORY:-4g}" "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" nightly --master "$master" \
   --notebooks-command "$PROJECT_DIR/jobs/lib/execute-notebooks.sh" ${args[@]+"${args[@]}"}

@@ -52,7 +52,5 @@ fi
 
 ensure_jar
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-# shellcheck disable=SC2046
-exec java $(java_options) -Xmx"${DRIVER_MEMORY:-4g}" \
-  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" \
+run_local_java "${DRIVER_MEMORY:-4g}" "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" \
   run --input "$input" --output "$output" --master "$master" ${extra[@]+"${extra[@]}"}

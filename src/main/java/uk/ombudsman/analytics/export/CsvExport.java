@@ -29,11 +29,25 @@ public final class CsvExport {
     private CsvExport() {
     }
 
-    /** A table of any size, sorted by the given columns. */
-    public static void write(Dataset<Row> data, String[] sortBy, Path target, FileSystem fs) throws IOException {
+    /**
+     * Below this many rows a table is sorted by Spark and brought to the driver to be written: one job instead of a
+     * distributed write and a concatenation, which dominate a small run.
+     */
+    public static final long SMALL_TABLE_ROWS = 20_000;
+
+    /**
+     * A table of any size, sorted by the given columns. {@code rowsAtMost} is what the caller knows of its size
+     * (use {@code Long.MAX_VALUE} when nothing is known).
+     */
+    public static void write(Dataset<Row> data, String[] sortBy, Path target, FileSystem fs, long rowsAtMost)
+            throws IOException {
         Dataset<Row> sorted = sortBy.length == 0 ? data
                 : data.sort(Arrays.stream(sortBy).map(c -> data.col(c).asc_nulls_first())
                         .toArray(org.apache.spark.sql.Column[]::new));
+        if (rowsAtMost <= SMALL_TABLE_ROWS) {
+            write(sorted.collectAsList(), data.schema(), target, fs);
+            return;
+        }
         CsvCells cells = new CsvCells(data.schema());
         Path parts = new Path(target.getParent(), "._" + target.getName() + ".parts");
         sorted.map((MapFunction<Row, String>) cells::line, Encoders.STRING())

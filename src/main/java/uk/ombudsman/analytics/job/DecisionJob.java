@@ -1,6 +1,7 @@
 package uk.ombudsman.analytics.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.export.OutputLayout;
@@ -76,11 +78,18 @@ public final class DecisionJob {
     private JobResult write(InputPlan plan, InputPlan.Inputs inputs, CouncilDirectory councils, OutputWriter out,
             String runId, Instant started, Laps laps, List<Dataset<?>> cached) {
         CorpusFiles.Listing listing = plan.listing();
+        // Decisions and quarantine reasons counted in one pass: a decision counts under no reason.
         Map<String, Long> byReason = new TreeMap<>();
-        for (Row r : inputs.quarantine().groupBy(col(Columns.REASON)).count().collectAsList()) {
-            byReason.put(r.getString(0), r.getLong(1));
+        long decisions = 0;
+        for (Row r : inputs.decisions().select(lit(null).cast(DataTypes.StringType).as(Columns.REASON))
+                .unionByName(inputs.quarantine().select(col(Columns.REASON))).groupBy(col(Columns.REASON)).count()
+                .collectAsList()) {
+            if (r.isNullAt(0)) {
+                decisions = r.getLong(1);
+            } else {
+                byReason.put(r.getString(0), r.getLong(1));
+            }
         }
-        long decisions = inputs.decisions().count();
         long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
         fileProgress.close();
         if (decisions + quarantined != listing.count()) {
@@ -90,43 +99,46 @@ public final class DecisionJob {
         laps.lap("read_and_parse");
         laps.put("parse_stage", fileProgress.span().millis());
 
-        progress.stage(JobProgress.Stage.WRITE_DECISIONS);
+        progress.stage(JobProgress.Stage.BUILD_TABLES);
         DecisionTable.Deduped deduped = DecisionTable.oneRecordPerCase(inputs.decisions());
         Dataset<Row> table = deduped.kept().persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(table);
-        long unique = table.count();
-        out.decisions(table, deduped.superseded(), inputs.files());
-        out.evidence(EvidenceTable.of(table));
-        laps.lap("write_decisions");
-
-        progress.stage(JobProgress.Stage.WRITE_QUARANTINE);
-        out.quarantine(inputs.quarantine());
-        laps.lap("write_quarantine");
-
+        long unique = decisions - deduped.merged();
+        Map<Report, ReportBuilder.Table> built = ReportBuilder.buildAll(table, councils, config.minInvestigations());
+        QualityReport.Result quality = QualityReport.build(table, byReason, listing.count());
+        Dataset<Row> changed = null;
         Map<String, Long> changeCounts = null;
         if (config.trackChanges()) {
-            progress.stage(JobProgress.Stage.WRITE_CHANGES);
             Dataset<Row> before = plan.previous() == null ? null
                     : DecisionTable.fromPreviousRun(plan.read(OutputLayout.DECISIONS), table.columns());
-            Dataset<Row> changed = Changes.perDecision(table, before).persist(StorageLevel.MEMORY_AND_DISK());
+            changed = Changes.perDecision(table, before).persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(changed);
-            out.changes(changed, Changes.perCouncilAndCategory(changed));
             changeCounts = new TreeMap<>();
             for (Row r : changed.groupBy(col(Columns.CHANGE)).count().collectAsList()) {
                 changeCounts.put(r.getString(0), r.getLong(1));
             }
-            laps.lap("write_changes");
         }
+        laps.lap("build_tables");
 
-        progress.stage(JobProgress.Stage.WRITE_REPORTS);
-        Map<Report, ReportBuilder.Table> built = ReportBuilder.buildAll(table, councils, config.minInvestigations());
-        out.reports(built);
+        progress.stage(JobProgress.Stage.WRITE_OUTPUTS);
+        List<Runnable> writes = new ArrayList<>();
+        writes.add(() -> out.decisions(table));
+        writes.add(() -> out.decisionsCsv(table, unique));
+        writes.add(() -> out.evidence(EvidenceTable.of(table), unique));
+        writes.add(() -> out.state(deduped.superseded(), inputs.files()));
+        writes.add(() -> out.quarantine(inputs.quarantine(), quarantined));
+        built.forEach((report, t) -> writes.add(() -> out.report(report, t)));
+        writes.add(() -> out.quality(quality.rows(), QualityReport.SCHEMA));
+        if (changed != null) {
+            Dataset<Row> perDecision = changed;
+            long changes = changeCounts.values().stream().mapToLong(Long::longValue).sum();
+            writes.add(() -> out.changes(perDecision, changes, Changes.perCouncilAndCategory(perDecision)));
+        }
+        out.concurrently(writes);
         Map<String, Long> reportRows = new LinkedHashMap<>();
         built.forEach((report, t) -> reportRows.put(report.folder(), (long) t.rows().size()));
-        QualityReport.Result quality = QualityReport.build(table, byReason, listing.count());
-        out.quality(quality.rows(), QualityReport.SCHEMA);
         reportRows.put(OutputLayout.QUALITY, (long) quality.rows().size());
-        laps.lap("write_reports");
+        laps.lap("write_outputs");
 
         progress.stage(JobProgress.Stage.PUBLISH);
         laps.put("total", laps.sinceStart());

@@ -63,8 +63,11 @@ final class DecisionTable {
                 col(D + "textChars").as(Columns.TEXT_CHARS));
     }
 
-    /** The records kept, one per case reference, and the other copies, which a later run may still need. */
-    record Deduped(Dataset<Row> kept, Dataset<Row> superseded) {
+    /**
+     * The records kept, one per case reference, the other copies (which a later run may still need), and how many
+     * copies were merged away.
+     */
+    record Deduped(Dataset<Row> kept, Dataset<Row> superseded, long merged) {
     }
 
     /**
@@ -92,7 +95,7 @@ final class DecisionTable {
                 new StructType().add(LOSER, DataTypes.StringType, false));
         Column isLoser = col(Columns.SOURCE).equalTo(col(LOSER));
         return new Deduped(decisions.join(broadcast(losers), isLoser, "left_anti"),
-                decisions.join(broadcast(losers), isLoser, "left_semi"));
+                decisions.join(broadcast(losers), isLoser, "left_semi"), losingSources.size());
     }
 
     /**

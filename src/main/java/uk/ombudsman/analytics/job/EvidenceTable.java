@@ -18,6 +18,8 @@ import uk.ombudsman.analytics.reports.Columns;
 final class EvidenceTable {
     static final String PAYMENT = "PAYMENT";
     static final String[] SORT = {Columns.CASE_REF, Columns.FIELD, Columns.VALUE, Columns.SENTENCE};
+    /** Four fields and the payments: a decision seldom has more than a handful of rows. */
+    static final long ROWS_PER_DECISION_AT_MOST = 10;
 
     private EvidenceTable() {
     }

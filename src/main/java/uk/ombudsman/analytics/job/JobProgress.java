@@ -15,10 +15,11 @@ public interface JobProgress {
     /** The stages of a run, in order. */
     enum Stage {
         READ_AND_PARSE,
-        WRITE_DECISIONS,
-        WRITE_QUARANTINE,
-        WRITE_CHANGES,
-        WRITE_REPORTS,
+        /** Duplicates merged, the reports, quality and changes computed. */
+        BUILD_TABLES,
+        /** Every output written into the staging folder, several at once. */
+        WRITE_OUTPUTS,
+        /** The manifest written and the output put in place. */
         PUBLISH
     }
 }

@@ -3,7 +3,10 @@ package uk.ombudsman.analytics.job;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -25,6 +28,9 @@ import uk.ombudsman.analytics.reports.ReportBuilder;
  * staging folder and leaves the previous output as it was.
  */
 final class OutputWriter implements AutoCloseable {
+    /** Outputs written at once. */
+    private static final int WRITERS = 4;
+
     private final SparkSession spark;
     private final FileSystem fs;
     private final AtomicOutput out;
@@ -51,11 +57,8 @@ final class OutputWriter implements AutoCloseable {
         return out.target();
     }
 
-    /**
-     * The decisions (Parquet by year, and CSV), and what a later incremental run needs besides: the copies merged
-     * away as duplicates, and every file's digest.
-     */
-    void decisions(Dataset<Row> decisions, Dataset<Row> superseded, Dataset<Row> files) {
+    /** The decisions by year, as Parquet. */
+    void decisions(Dataset<Row> decisions) {
         io(() -> {
             // Every task writes a file per year it holds: one task per parse partition made over a thousand small
             // files at 100,000 decisions. Fewer, larger tasks write fewer files; not too few, since each coalesced
@@ -64,48 +67,90 @@ final class OutputWriter implements AutoCloseable {
                     decisions.rdd().getNumPartitions() / 8);
             decisions.coalesce(writers).write().mode(SaveMode.Overwrite).partitionBy(Columns.DECISION_YEAR)
                     .parquet(path(OutputLayout.DECISIONS));
-            CsvExport.write(DecisionTable.forCsv(decisions), new String[] {Columns.CASE_REF, Columns.SOURCE},
-                    new Path(out.staging(), OutputLayout.DECISIONS_CSV), fs);
+        });
+    }
+
+    /** decisions.csv, of so many rows. */
+    void decisionsCsv(Dataset<Row> decisions, long rows) {
+        io(() -> CsvExport.write(DecisionTable.forCsv(decisions), new String[] {Columns.CASE_REF, Columns.SOURCE},
+                new Path(out.staging(), OutputLayout.DECISIONS_CSV), fs, rows));
+    }
+
+    /** What a later incremental run needs besides the decisions: the copies merged away, and every digest. */
+    void state(Dataset<Row> superseded, Dataset<Row> files) {
+        io(() -> {
             superseded.write().mode(SaveMode.Overwrite).parquet(path(OutputLayout.SUPERSEDED));
             files.repartition(1).write().mode(SaveMode.Overwrite).parquet(path(OutputLayout.FILE_INDEX));
         });
     }
 
-    /** evidence.csv: the sentence behind every extracted value. */
-    void evidence(Dataset<Row> evidence) {
-        io(() -> CsvExport.write(evidence, EvidenceTable.SORT, new Path(out.staging(), OutputLayout.EVIDENCE_CSV), fs));
+    /** evidence.csv: the sentence behind every extracted value, for so many decisions. */
+    void evidence(Dataset<Row> evidence, long decisions) {
+        io(() -> CsvExport.write(evidence, EvidenceTable.SORT, new Path(out.staging(), OutputLayout.EVIDENCE_CSV), fs,
+                decisions * EvidenceTable.ROWS_PER_DECISION_AT_MOST));
     }
 
-    void quarantine(Dataset<Row> quarantine) {
+    void quarantine(Dataset<Row> quarantine, long rows) {
         io(() -> {
             // repartition, not coalesce: coalesce(1) would pull every parsed partition (and the file lists the
             // parse tasks carry) through one task, which ran out of memory at a million files.
             quarantine.repartition(1).write().mode(SaveMode.Overwrite).parquet(path(OutputLayout.QUARANTINE));
             CsvExport.write(quarantine, new String[] {Columns.SOURCE},
-                    new Path(out.staging(), OutputLayout.QUARANTINE_CSV), fs);
+                    new Path(out.staging(), OutputLayout.QUARANTINE_CSV), fs, rows);
         });
     }
 
     /** The nightly view: each changed decision, and the counts per council and category. */
-    void changes(Dataset<Row> perDecision, Dataset<Row> perGroup) {
+    void changes(Dataset<Row> perDecision, long rows, Dataset<Row> perGroup) {
         io(() -> {
             CsvExport.write(perDecision, new String[] {Columns.CHANGE, Columns.CASE_REF, Columns.SOURCE},
-                    new Path(out.staging(), OutputLayout.CHANGED_DECISIONS_CSV), fs);
+                    new Path(out.staging(), OutputLayout.CHANGED_DECISIONS_CSV), fs, rows);
             small(perGroup.collectAsList(), perGroup.schema(), OutputLayout.CHANGES);
         });
     }
 
-    /** Every report: small tables already on the driver. */
-    void reports(Map<Report, ReportBuilder.Table> reports) {
-        io(() -> {
-            for (Map.Entry<Report, ReportBuilder.Table> e : reports.entrySet()) {
-                small(e.getValue().rows(), e.getValue().schema(), OutputLayout.report(e.getKey().folder()));
-            }
-        });
+    /** One report: a small table already on the driver. */
+    void report(Report report, ReportBuilder.Table table) {
+        io(() -> small(table.rows(), table.schema(), OutputLayout.report(report.folder())));
     }
 
     void quality(List<Row> rows, StructType schema) {
         io(() -> small(rows, schema, OutputLayout.report(OutputLayout.QUALITY)));
+    }
+
+    /**
+     * Runs writes at once, on a few driver threads: on a small run most of a write is Spark's fixed cost per job
+     * (planning, scheduling, committing), which overlaps; on a large run they share the cores. The first failure
+     * is thrown once every write has stopped.
+     */
+    void concurrently(List<Runnable> writes) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, writes.size()), r -> {
+            Thread t = new Thread(r, "output-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = writes.stream().<Future<?>>map(pool::submit).toList();
+            RuntimeException failure = null;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                            : new JobFailure("writing the output failed: " + e.getCause(), DecisionJob.EXIT_OUTPUT,
+                                    e.getCause());
+                    failure = failure == null ? cause : failure;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new JobFailure("interrupted while writing the output", DecisionJob.EXIT_FAILED, e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Writes the manifest, last, and puts the output in place of the previous one. */

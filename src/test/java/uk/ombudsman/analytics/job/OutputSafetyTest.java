@@ -95,8 +95,9 @@ class OutputSafetyTest {
         Path corpus = dir.resolve("two");
         JobRuns.copySeeds(corpus, "000_30551c9620c2805c.txt", "001_ba051be7ce1f19f4.txt");
         RuntimeException failure = assertThrows(RuntimeException.class, () -> JobRuns.run(corpus, out, stage -> {
-            if (stage == JobProgress.Stage.WRITE_REPORTS) {
-                throw new IllegalStateException("disk full (simulated) while writing reports");
+            if (stage == JobProgress.Stage.PUBLISH) {
+                // Everything is written into the staging folder by now: the hardest moment to fail.
+                throw new IllegalStateException("disk full (simulated) before the manifest");
             }
         }));
         assertTrue(failure.getMessage().contains("simulated"));
