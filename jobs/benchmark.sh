@@ -30,6 +30,6 @@ fi
 mkdir -p "$work"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 exec java -Xmx2g -Dbench.jvmOptions="$PROJECT_DIR/jobs/spark-jvm.options" \
-  -Dbench.log4j="$PROJECT_DIR/jobs/log4j2.properties" \
-  -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE"):$(cat "$bench_cp")" "$MAIN_CLASS" benchmark \
+  -Dbench.runLocal="$PROJECT_DIR/jobs/run-local.sh" \
+  -cp "$TOOLS_CLASSES:$(cat "$CLASSPATH_FILE"):$(cat "$bench_cp")" "$TOOLS_MAIN" benchmark \
   --decisions "$decisions" --work "$work" ${extra[@]+"${extra[@]}"}

@@ -21,4 +21,4 @@ done
 [[ " ${args[*]-} " == *" --out "* ]] || die 2 "--out is required (see --help)"
 
 ensure_jar
-exec java -Xmx1g -cp "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" generate "${args[@]}"
+exec java -Xmx1g -cp "$TOOLS_CLASSES:$(cat "$CLASSPATH_FILE")" "$TOOLS_MAIN" generate "${args[@]}"

@@ -6,6 +6,9 @@ JOB_JAR="$PROJECT_DIR/target/ombudsman-analytics.jar"
 CLASSPATH_FILE="$PROJECT_DIR/target/runtime-classpath.txt"
 SPARK_CLASSPATH_FILE="$PROJECT_DIR/target/spark-classpath.txt"
 MAIN_CLASS="uk.ombudsman.analytics.cli.Main"
+# The developers' tools (generator, benchmark) run from the build's classes: they are not in the job jar.
+TOOLS_CLASSES="$PROJECT_DIR/target/classes"
+TOOLS_MAIN="uk.ombudsman.analytics.tools.ToolsMain"
 
 die() { # die EXIT_CODE MESSAGE
   echo "$(basename "$0"): $2" >&2

@@ -5,7 +5,7 @@ import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobFailure;
 
 /** A failure becomes one clear line on stderr and an exit code; the stack trace only with --verbose. */
-final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+public final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))

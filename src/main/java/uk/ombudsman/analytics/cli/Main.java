@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reports on Local Government and Social Care Ombudsman decisions: uphold rates, delays and "
                 + "remedies per council and category.",
-        subcommands = {RunCommand.class, NightlyCommand.class, GenerateCommand.class,
-            BenchmarkCommand.class},
+        subcommands = {RunCommand.class, NightlyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

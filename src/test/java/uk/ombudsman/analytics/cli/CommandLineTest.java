@@ -41,7 +41,7 @@ class CommandLineTest {
         assertEquals(0, o.code());
         assertTrue(o.out().contains("run"), o.out());
         assertTrue(o.out().contains("Exit codes"), o.out());
-        for (String command : new String[] {"run", "nightly", "generate", "benchmark"}) {
+        for (String command : new String[] {"run", "nightly"}) {
             assertTrue(o.out().contains("  " + command), command + " is listed: " + o.out());
         }
         assertTrue(o.out().contains("5   nightly: another run holds the lock"), o.out());

@@ -1,4 +1,4 @@
-package uk.ombudsman.analytics.cli;
+package uk.ombudsman.analytics.tools;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
