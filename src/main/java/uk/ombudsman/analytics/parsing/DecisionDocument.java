@@ -221,8 +221,10 @@ final class DecisionDocument {
             boolean isItem = item.lookingAt();
             String content = isItem ? line.substring(item.end()).strip() : line;
             Section heading = isItem ? null : Section.ofHeading(content);
-            if (heading == null && !isItem && section != Section.ROLE && section != Section.METHOD
-                    && REMEDY_LEAD_IN.matcher(content).matches() && !NOT_A_LEAD_IN.matcher(content).find()) {
+            // The colon first: a lead-in ends with one, and most paragraphs do not.
+            if (heading == null && !isItem && content.endsWith(":") && section != Section.ROLE
+                    && section != Section.METHOD && REMEDY_LEAD_IN.matcher(content).matches()
+                    && !NOT_A_LEAD_IN.matcher(content).find()) {
                 section = Section.REMEDY;
             }
             if (heading != null) {

@@ -190,7 +190,7 @@ final class Findings {
             }
         }
         for (Line l : doc.in(Section.FINAL, Section.FINDINGS, Section.ASSESSMENT, Section.REMEDY)) {
-            if (!DELAY.matcher(l.text()).find()) {
+            if (!mentionsTime(l.text()) || !DELAY.matcher(l.text()).find()) {
                 continue; // most paragraphs never mention time; skip the sentence split
             }
             for (String s : sentences(l.text())) {
@@ -228,9 +228,21 @@ final class Findings {
     record DelayReading(boolean delayFault, String evidence, boolean inSummaryOnly) {
     }
 
+    /** Literal parts one of which every wording of {@link #DELAY} contains: checked before the costly pattern. */
+    private static final String[] TIME_WORDS = {"elay", "long", "time", "Time", "rompt", "rift", "verdue", "low"};
+
+    private static boolean mentionsTime(String text) {
+        for (String w : TIME_WORDS) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A summary or final-decision sentence that finds delay at fault (not the complaint restated, not negated). */
     private static boolean statesDelayFault(String s) {
-        if (!DELAY.matcher(s).find() || NO_DELAY.matcher(s).find() || RESTATED.matcher(s).find()) {
+        if (!mentionsTime(s) || !DELAY.matcher(s).find() || NO_DELAY.matcher(s).find() || RESTATED.matcher(s).find()) {
             return false;
         }
         if (CLOSED.matcher(s).find()) {
