@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * {@code OUT/decisions/<category>/<subcategory>/<ref>.html}. Its state (windows done, withdrawn decisions, a line per
  * request) is in {@code OUT/.fetch/}.
  *
- * <p>What the site does is known only from other people's scrapers and archived pages (README, "Getting the
- * corpus", lists what is assumed). Where the site answers in a way this does not understand, the run stops with
+ * <p>What the site does is known only from other people's scrapers and archived pages (src/docs/lgsco-site.md;
+ * README, "Getting the corpus", lists what is assumed). Where the site answers in a way this does not understand, the run stops with
  * {@link #EXIT_REFUSED} rather than report an empty success.
  */
 public final class Fetcher {
@@ -204,7 +204,7 @@ public final class Fetcher {
         switch (r.status()) {
             case 200 -> {
                 if (!looksLikeDecision(r.body(), p)) {
-                    throw refused(p.url() + " answered with a page that names neither the decision's reference nor "
+                    throw refused(p.url() + " answered with a page that neither names the decision's reference nor "
                             + "holds the site's article: the site refused this client or has changed; not saved");
                 }
                 write(p.file(options.out()), r.body());

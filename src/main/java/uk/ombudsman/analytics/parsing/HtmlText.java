@@ -20,7 +20,7 @@ import org.jsoup.select.QueryParser;
  *
  * <p>Pages as www.lgo.org.uk serves them hold the decision in {@code <article id="article">}, its header fields as
  * {@code class="label"} / {@code class="value"} pairs, and the "Body (ref)" line either in a {@code <header>} inside
- * the article or somewhere before it (which one is not known: see README, "Getting the corpus"). Such a page is
+ * the article or somewhere before it (which one is not known: src/docs/lgsco-site.md, 1.6). Such a page is
  * rendered as that line, then the article alone, each label joined to its value on one line
  * ({@code Category : Housing > Allocations}), so the parser reads it as it reads the text layout.
  */

@@ -37,7 +37,7 @@ import uk.ombudsman.analytics.fetch.SitePages.TitlePlacement;
  * page, "Your search has N results") and the decision pages, drawn by {@link SitePages}. It records every request,
  * so tests can assert what the site saw: the pace, what was never asked for, what was asked for twice.
  *
- * <p>Switches make it misbehave as the real site may (README, "Getting the corpus"): robots.txt rules, a "shell"
+ * <p>Switches make it misbehave as the real site may (src/docs/lgsco-site.md, sections 2 and 4): robots.txt rules, a "shell"
  * search page for clients without a session, 429 or 503 with Retry-After, withdrawn decisions (404, 410), slow
  * answers, a decision published late into an old month, a different zero-results sentence, cards without anchors,
  * and a site that dies (drops every connection) after serving some decision pages.

@@ -169,6 +169,16 @@ class FetchFaultsTest {
     }
 
     @Test
+    void aDecisionPageThatIsNotADecisionIsNotSavedAndStopsTheRun() throws IOException {
+        // A 200 that is no decision (a refusal or a challenge page, say) must not be kept as if it were one.
+        site.throttle(p -> p.startsWith("/decisions/"), 200, 1, null);
+        FetchFailure f = assertThrows(FetchFailure.class, () -> Fetches.fetch(site, dir, OCT_1, OCT_31));
+        assertEquals(FetchFailure.Reason.REFUSED, f.reason());
+        assertTrue(f.getMessage().endsWith("has changed; not saved"), f.getMessage());
+        assertEquals(List.of(), savedPages());
+    }
+
+    @Test
     void resultCardsWithoutAnchorsAreStillFound() {
         site.linksInData(true);
         assertEquals(2, Fetches.fetch(site, dir, OCT_1, OCT_31).count(DecisionStatus.FETCHED));

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The pages of www.lgo.org.uk as this project's imitation serves them. The markup is a reconstruction (no copy of
- * the site's HTML was found): the facts it follows are those of the team's notes on the site (copied into
- * README, "Getting the corpus"): the decision in {@code <article id="article">}, its header as {@code class="label"}
+ * the site's HTML was found): the facts it follows are those of src/docs/lgsco-site.md (sections 1.5, 1.6 and 4):
+ * the decision in {@code <article id="article">}, its header as {@code class="label"}
  * / {@code class="value"} pairs with the category's two parts around "&gt;", the "Body (ref)" line inside a
  * {@code <header>} in the article or before the article, numbered paragraphs, "Back to top" links, "Print this page"
  * as the article's last text, a cookie banner before or after; search results that say "Your search has N results"
