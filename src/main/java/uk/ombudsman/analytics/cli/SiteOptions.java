@@ -47,11 +47,8 @@ final class SiteOptions {
         try {
             FetchOptions options = new FetchOptions(site, out, from, to, rate,
                     Fetcher.userAgent(Manifest.applicationVersion(), contact));
-            if (progressTo != null && (contact == null || contact.isBlank())) {
-                progressTo.printf("note: no --contact (or %s): the site's operators cannot tell whom to ask about "
-                        + "these requests%n", CONTACT_ENV);
-            }
-            FetchProgress progress = progressTo == null ? FetchProgress.SILENT : lines(progressTo, start);
+            FetchProgress progress = progressTo == null ? FetchProgress.SILENT
+                    : lines(progressTo, start, contact == null || contact.isBlank());
             r = new Fetcher(options, Politeness.DEFAULT, Clock.system(SITE_ZONE), progress).run();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -72,11 +69,18 @@ final class SiteOptions {
                 || parsed.hasMatchedOption("--contact");
     }
 
-    /** A line per window, and per 25 decisions within a long one, with the time since {@code startNanos}. */
-    private static FetchProgress lines(PrintWriter to, long startNanos) {
+    /**
+     * A line per window, and per 25 decisions within a long one, with the time since {@code startNanos}; first, a
+     * note when the requests name no contact.
+     */
+    private static FetchProgress lines(PrintWriter to, long startNanos, boolean noContact) {
         return new FetchProgress() {
             @Override
             public void started(LocalDate from, LocalDate to2, int windows, Duration interval) {
+                if (noContact) {
+                    to.printf("note: no --contact (or %s): the site's operators cannot tell whom to ask about these "
+                            + "requests%n", CONTACT_ENV);
+                }
                 line(String.format("fetching decisions dated %s to %s: %d months, one request every %.2f s at most",
                         from, to2, windows, interval.toMillis() / 1000.0));
             }

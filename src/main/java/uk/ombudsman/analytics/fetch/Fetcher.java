@@ -176,7 +176,10 @@ public final class Fetcher {
                 break;
             }
             if (!found.addAll(p.decisions())) {
-                break; // the same results again: the site ignores the page number
+                if (resultsExpected) {
+                    throw refused(url + " repeats the results before it: the site ignores the page number");
+                }
+                break;
             }
             if (total != null && (long) page * PAGE_SIZE >= total) {
                 break;

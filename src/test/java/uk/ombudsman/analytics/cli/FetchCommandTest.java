@@ -62,6 +62,8 @@ class FetchCommandTest {
                 "--rate must be a number of requests a second above 0, not 0.0");
         assertOneLine(run("fetch", "--out", out, "--site", "ftp://example.org"),
                 "--site must be an http or https address, not ftp://example.org");
+        assertOneLine(run("fetch", "--out", out, "--to", "2010-01-01"),
+                "--from 2016-01-01 (the default) is after --to 2010-01-01");
         Outcome date = run("fetch", "--out", out, "--from", "2024-13-01");
         assertEquals(2, date.code());
         assertTrue(date.err().startsWith("Invalid value for option '--from'"), date.err());

@@ -37,10 +37,12 @@ import uk.ombudsman.analytics.fetch.SitePages.TitlePlacement;
  * page, "Your search has N results") and the decision pages, drawn by {@link SitePages}. It records every request,
  * so tests can assert what the site saw: the pace, what was never asked for, what was asked for twice.
  *
- * <p>Switches make it misbehave as the real site may (src/docs/lgsco-site.md, sections 2 and 4): robots.txt rules, a "shell"
- * search page for clients without a session, 429 or 503 with Retry-After, withdrawn decisions (404, 410), slow
- * answers, a decision published late into an old month, a different zero-results sentence, cards without anchors,
- * and a site that dies (drops every connection) after serving some decision pages.
+ * <p>It always serves a "shell" search page (the form, no count, no result) to a client without the session cookie
+ * of /decisions, as CPRT reports the site does to some clients. Switches make it misbehave in the other ways the
+ * real site may (src/docs/lgsco-site.md, sections 2 and 4): robots.txt rules, 429 or 503 with Retry-After,
+ * withdrawn decisions (404, 410), slow answers, a decision published late into an old month, a different
+ * zero-results sentence, cards without anchors, and a site that dies (drops every connection) after serving some
+ * decision pages.
  */
 public final class FakeLgoSite implements AutoCloseable {
     /** One request as the site saw it. */
@@ -85,7 +87,6 @@ public final class FakeLgoSite implements AutoCloseable {
     private final AtomicInteger decisionPagesServed = new AtomicInteger();
     private volatile int robotsStatus = 200;
     private volatile String robots = "User-agent: *\nDisallow:\n";
-    private volatile boolean requireSession = true;
     private volatile Duration slow = Duration.ZERO;
     private volatile int dieAfterDecisionPages = -1;
     private volatile String noResultsText;
@@ -115,12 +116,6 @@ public final class FakeLgoSite implements AutoCloseable {
     public FakeLgoSite robots(int status, String text) {
         robotsStatus = status;
         robots = text;
-        return this;
-    }
-
-    /** Whether the search answers clients without the session cookie of /decisions with a shell (default on). */
-    public FakeLgoSite requireSession(boolean on) {
-        requireSession = on;
         return this;
     }
 
@@ -264,7 +259,7 @@ public final class FakeLgoSite implements AutoCloseable {
 
     private int search(HttpExchange ex) throws IOException {
         Map<String, String> q = query(ex.getRequestURI().getRawQuery());
-        if (requireSession && session(ex) == null) {
+        if (session(ex) == null) {
             return send(ex, 200, SitePages.shell());
         }
         LocalDate fd = date(q.get("fd"), LocalDate.MIN);

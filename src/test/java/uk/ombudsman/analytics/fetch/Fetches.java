@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Small helpers so fetch tests read as statements about what the site saw and what was saved. */
@@ -42,10 +41,6 @@ final class Fetches {
     static Map<String, Long> decisionRequests(List<FakeLgoSite.Hit> hits) {
         return hits.stream().filter(FakeLgoSite.Hit::isDecision)
                 .collect(Collectors.groupingBy(FakeLgoSite.Hit::path, Collectors.counting()));
-    }
-
-    static Map<String, SiteDecision> byPath(List<SiteDecision> decisions) {
-        return decisions.stream().collect(Collectors.toMap(SiteDecision::path, Function.identity()));
     }
 
     /** The gaps between the starts of consecutive requests, in milliseconds. */
