@@ -112,7 +112,7 @@ class FetchFaultsTest {
 
     @Test
     void slowAnswersAreWaitedFor() {
-        site.slow(Duration.ofMillis(300));
+        site.slow(Duration.ofMillis(150));
         assertEquals(2, Fetches.fetch(site, dir, OCT_1, OCT_31).count(DecisionStatus.FETCHED));
     }
 
