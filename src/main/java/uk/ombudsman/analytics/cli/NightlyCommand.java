@@ -3,6 +3,8 @@ package uk.ombudsman.analytics.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.fetch.Fetcher;
 import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobResult;
@@ -26,9 +29,13 @@ import uk.ombudsman.analytics.nightly.NightlyRun;
                 + "into the stored decisions, rebuild every report and changes.csv, publish the run to "
                 + "ROOT/runs/<UTC time>/ and switch ROOT/latest to it atomically.",
             "A run with nothing new publishes nothing. A failed or killed run leaves ROOT/latest as it was.",
+            "With --fetch, new decisions are first fetched from the Ombudsman's website into the landing folder (as "
+                + "the fetch command does, from its default dates); a failed fetch publishes nothing and exits with "
+                + "the fetch's code.",
             "Exit codes: 0 published or nothing new, 1 failed, 2 bad options, 3 landing missing, 4 root not "
                 + "writable, 5 another run holds the lock, 6 quarantined share over the threshold (the run is kept "
-                + "under runs/ but not published)."})
+                + "under runs/ but not published), " + Fetcher.EXIT_REFUSED + " --fetch: the site refused or has "
+                + "changed."})
 public final class NightlyCommand implements Callable<Integer> {
     /** How many run logs stay in ROOT/logs. */
     private static final int LOGS_KEPT = 100;
@@ -57,6 +64,13 @@ public final class NightlyCommand implements Callable<Integer> {
                     + "notebooks and a warning.")
     Path notebooksCommand;
 
+    @Option(names = "--fetch", description = "First fetch new decisions from the Ombudsman's website into the "
+            + "landing folder, which must then be local (see fetch --help for what it does and how politely).")
+    boolean fetch;
+
+    @CommandLine.Mixin
+    SiteOptions site;
+
     @CommandLine.Mixin
     JobOptions job;
 
@@ -66,6 +80,10 @@ public final class NightlyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         job.validate();
+        if (!fetch && SiteOptions.anyGiven(spec.commandLine().getParseResult())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--site, --rate and --contact need --fetch");
+        }
+        Path fetchInto = fetch ? localLanding() : null;
         NightlyRun.Options options;
         try {
             options = new NightlyRun.Options(landing, root.toAbsolutePath(), keep, maxQuarantinedShare, job.councils,
@@ -88,6 +106,10 @@ public final class NightlyCommand implements Callable<Integer> {
                         : new PrintWriter(new Tee(spec.commandLine().getOut(), file), true)) {
             log.printf("%s nightly run %s: landing %s, root %s%n", Instant.now(), stamp, landing, options.root());
             try {
+                if (fetchInto != null) {
+                    // Before the run and its lock: a fetch that fails leaves the published reports as they were.
+                    site.fetch(fetchInto, null, null, out, out, spec);
+                }
                 int code = runAndReport(options, stamp, out);
                 log.printf("%s exit %d%n", Instant.now(), code);
                 return code;
@@ -98,6 +120,24 @@ public final class NightlyCommand implements Callable<Integer> {
                 pruneLogs(logs);
             }
         }
+    }
+
+    /** The landing folder as a local path: the fetch writes files, which only a local (or mounted) folder takes. */
+    private Path localLanding() {
+        URI uri;
+        try {
+            uri = new URI(landing);
+        } catch (URISyntaxException e) {
+            return Path.of(landing); // not a URI at all: a plain path with characters a URI would escape
+        }
+        if (uri.getScheme() == null) {
+            return Path.of(landing);
+        }
+        if (uri.getScheme().equals("file") && uri.getPath() != null && uri.getPath().startsWith("/")) {
+            return Path.of(uri.getPath());
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "--fetch needs a local landing folder, not "
+                + landing);
     }
 
     private int runAndReport(NightlyRun.Options options, String stamp, PrintWriter out) {

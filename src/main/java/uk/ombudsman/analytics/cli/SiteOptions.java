@@ -1,0 +1,110 @@
+package uk.ombudsman.analytics.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.export.Manifest;
+import uk.ombudsman.analytics.fetch.DecisionStatus;
+import uk.ombudsman.analytics.fetch.FetchOptions;
+import uk.ombudsman.analytics.fetch.FetchProgress;
+import uk.ombudsman.analytics.fetch.Fetcher;
+import uk.ombudsman.analytics.fetch.Politeness;
+import uk.ombudsman.analytics.fetch.Window;
+import uk.ombudsman.analytics.fetch.WindowResult;
+
+/** The options of a fetch from the Ombudsman's site, shared by {@code fetch} and {@code nightly --fetch}. */
+final class SiteOptions {
+    /** Where the contact comes from when --contact is not given. */
+    static final String CONTACT_ENV = "OMBUDSMAN_FETCH_CONTACT";
+    /** The Ombudsman's site keeps its dates, and its days, in England. */
+    private static final ZoneId SITE_ZONE = ZoneId.of("Europe/London");
+
+    @Option(names = "--site", defaultValue = FetchOptions.DEFAULT_SITE, paramLabel = "URL",
+            description = "The Ombudsman's website (default: ${DEFAULT-VALUE}).")
+    URI site;
+
+    @Option(names = "--rate", defaultValue = "" + FetchOptions.DEFAULT_RATE, paramLabel = "R",
+            description = "At most R requests a second (default: ${DEFAULT-VALUE}); a Crawl-delay in the site's "
+                    + "robots.txt wins where it asks for fewer. Keep the default for the real site.")
+    double rate;
+
+    @Option(names = "--contact", defaultValue = "${env:" + CONTACT_ENV + "}", paramLabel = "TEXT",
+            description = "How the site's operators can reach you (an e-mail address or a web page), sent in the "
+                    + "User-Agent (default: $" + CONTACT_ENV + ").")
+    String contact;
+
+    /** Runs a fetch, its progress to {@code progressTo} (null for none) and its summary to {@code summaryTo}. */
+    void fetch(Path out, LocalDate from, LocalDate to, PrintWriter progressTo, PrintWriter summaryTo,
+            CommandLine.Model.CommandSpec spec) {
+        long start = System.nanoTime();
+        Fetcher.Report r;
+        try {
+            FetchOptions options = new FetchOptions(site, out, from, to, rate,
+                    Fetcher.userAgent(Manifest.applicationVersion(), contact));
+            FetchProgress progress = progressTo == null ? FetchProgress.SILENT
+                    : lines(progressTo, start, contact == null || contact.isBlank());
+            r = new Fetcher(options, Politeness.DEFAULT, Clock.system(SITE_ZONE), progress).run();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (summaryTo != null) {
+            summaryTo.printf("Fetched %,d new decisions (%,d withdrawn, %,d disallowed by robots.txt, %,d already here) "
+                    + "dated %s to %s, in %,d requests and %.1f s; pages in %s, state and request log in %s%n",
+                    r.count(DecisionStatus.FETCHED), r.count(DecisionStatus.WITHDRAWN),
+                    r.count(DecisionStatus.DISALLOWED), r.count(DecisionStatus.ALREADY_HAD), r.from(), r.to(),
+                    r.requests(), (System.nanoTime() - start) / 1e9, out.resolve("decisions"), out.resolve(".fetch"));
+            summaryTo.flush();
+        }
+    }
+
+    /** Whether any option of the fetch was given on the command line. */
+    static boolean anyGiven(CommandLine.ParseResult parsed) {
+        return parsed.hasMatchedOption("--site") || parsed.hasMatchedOption("--rate")
+                || parsed.hasMatchedOption("--contact");
+    }
+
+    /**
+     * A line per window, and per 25 decisions within a long one, with the time since {@code startNanos}; first, a
+     * note when the requests name no contact.
+     */
+    private static FetchProgress lines(PrintWriter to, long startNanos, boolean noContact) {
+        return new FetchProgress() {
+            @Override
+            public void started(LocalDate from, LocalDate to2, int windows, Duration interval) {
+                if (noContact) {
+                    to.printf("note: no --contact (or %s): the site's operators cannot tell whom to ask about these "
+                            + "requests%n", CONTACT_ENV);
+                }
+                line(String.format("fetching decisions dated %s to %s: %d months, one request every %.2f s at most",
+                        from, to2, windows, interval.toMillis() / 1000.0));
+            }
+
+            @Override
+            public void decisions(Window window, int done, int toFetch) {
+                line(String.format("  %s: %,d of %,d new decisions fetched", window.month(), done, toFetch));
+            }
+
+            @Override
+            public void windowDone(WindowResult r, int done, int windows) {
+                line(String.format("  %s (%d of %d months): %,d listed, %,d fetched, %,d already here%s%s",
+                        r.window().month(), done, windows, r.listed(), r.count(DecisionStatus.FETCHED),
+                        r.count(DecisionStatus.ALREADY_HAD),
+                        r.count(DecisionStatus.WITHDRAWN) == 0 ? ""
+                                : String.format(", %,d withdrawn", r.count(DecisionStatus.WITHDRAWN)),
+                        r.count(DecisionStatus.DISALLOWED) == 0 ? ""
+                                : String.format(", %,d disallowed by robots.txt", r.count(DecisionStatus.DISALLOWED))));
+            }
+
+            private void line(String text) {
+                to.printf("[%5.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, text);
+                to.flush();
+            }
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package uk.ombudsman.analytics.fetch;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A decision's address on the site, {@code /decisions/<category>/<subcategory>/<ref>}, and where its page is kept:
+ * the same path under the output folder, so the job can take the category from the path of a page that lacks it.
+ */
+record DecisionPath(String category, String subcategory, String ref) {
+    /**
+     * The site's permalinks (the pattern LDH's scraper accepts): lower-case slugs, a reference that starts with a
+     * digit and may carry a letter suffix ({@code 18-010-781b}). The look-ahead refuses a longer path, so
+     * {@code /decisions/<cat>/<sub>} listings and anything below a decision are not taken for one.
+     */
+    private static final Pattern LINK = Pattern.compile(
+            "/decisions/([a-z0-9][a-z0-9-]*)/([a-z0-9][a-z0-9-]*)/([0-9][0-9a-z-]*)(?![0-9a-zA-Z_-]|/[A-Za-z0-9])");
+
+    /** The folder of the output that holds the pages. */
+    static final String FOLDER = "decisions";
+
+    String url() {
+        return "/" + FOLDER + "/" + category + "/" + subcategory + "/" + ref;
+    }
+
+    /** Where the page is kept under the output folder. */
+    Path file(Path out) {
+        return out.resolve(FOLDER).resolve(category).resolve(subcategory).resolve(ref + ".html");
+    }
+
+    /**
+     * Every decision path in a page's raw HTML, in order, once each. The raw text rather than its anchors, since the
+     * site is reported to serve some clients result cards without ordinary links (CPRT).
+     */
+    static List<DecisionPath> findAll(String html) {
+        Set<DecisionPath> found = new LinkedHashSet<>();
+        Matcher m = LINK.matcher(html);
+        while (m.find()) {
+            found.add(new DecisionPath(m.group(1), m.group(2), m.group(3)));
+        }
+        return new ArrayList<>(found);
+    }
+}

@@ -1,0 +1,19 @@
+package uk.ombudsman.analytics.fetch;
+
+import java.util.Map;
+
+/**
+ * One searched window: how many results the site said it has, and what became of each decision it listed.
+ *
+ * @param total the search's own count, or null when it printed none (an empty window in words the fetch does not
+ *     know)
+ */
+public record WindowResult(Window window, Long total, Map<DecisionStatus, Integer> decisions) {
+    public int count(DecisionStatus status) {
+        return decisions.getOrDefault(status, 0);
+    }
+
+    public int listed() {
+        return decisions.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

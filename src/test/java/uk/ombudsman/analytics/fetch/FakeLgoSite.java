@@ -1,0 +1,351 @@
+package uk.ombudsman.analytics.fetch;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import uk.ombudsman.analytics.fetch.SitePages.Style;
+import uk.ombudsman.analytics.fetch.SitePages.TitlePlacement;
+
+/**
+ * An imitation of www.lgo.org.uk on 127.0.0.1, for tests: robots.txt, the decisions page (which starts a session
+ * cookie), the decision search ({@code /Decisions/SearchResults?fd&td&page}, dates padded or not, newest first, ten a
+ * page, "Your search has N results") and the decision pages, drawn by {@link SitePages}. It records every request,
+ * so tests can assert what the site saw: the pace, what was never asked for, what was asked for twice.
+ *
+ * <p>It always serves a "shell" search page (the form, no count, no result) to a client without the session cookie
+ * of /decisions, as CPRT reports the site does to some clients. Switches make it misbehave in the other ways the
+ * real site may (src/docs/lgsco-site.md, sections 2 and 4): robots.txt rules, 429 or 503 with Retry-After,
+ * withdrawn decisions (404, 410), slow answers, a decision published late into an old month, a different
+ * zero-results sentence, cards without anchors, and a site that dies (drops every connection) after serving some
+ * decision pages.
+ */
+public final class FakeLgoSite implements AutoCloseable {
+    /** One request as the site saw it. */
+    public record Hit(long nanos, Instant at, String path, String query, int status, String userAgent,
+            boolean session) {
+        public String target() {
+            return query == null ? path : path + "?" + query;
+        }
+
+        public boolean isDecision() {
+            return path.matches("/decisions/[^/]+/[^/]+/[^/]+");
+        }
+
+        public boolean isSearch() {
+            return path.equals("/Decisions/SearchResults");
+        }
+    }
+
+    private record Throttle(Predicate<String> path, int status, AtomicInteger remaining, String retryAfter) {
+    }
+
+    static {
+        // The JDK's server writes a response's headers and body apart; with Nagle's algorithm on, each answer waits
+        // for the client's delayed acknowledgement (40 ms here), which would make every test crawl. Read once, when
+        // the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final String SESSION = "ASP.NET_SessionId";
+    private static final DateTimeFormatter LOOSE_DATE = DateTimeFormatter.ofPattern("yyyy-M-d");
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<SiteDecision> decisions;
+    private final Set<String> withheld = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> withdrawn = new ConcurrentHashMap<>();
+    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    private final List<Throttle> throttles = new CopyOnWriteArrayList<>();
+    private final List<Hit> hits = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final AtomicInteger decisionPagesServed = new AtomicInteger();
+    private volatile int robotsStatus = 200;
+    private volatile String robots = "User-agent: *\nDisallow:\n";
+    private volatile Duration slow = Duration.ZERO;
+    private volatile int dieAfterDecisionPages = -1;
+    private volatile String noResultsText;
+    private volatile boolean linksInData;
+    /** Each layout the real site may use, in turn: the title line in or before the article, and so on. */
+    private final Function<Integer, Style> styles = i -> new Style(
+            i % 2 == 0 ? TitlePlacement.IN_ARTICLE_HEADER : TitlePlacement.BEFORE_ARTICLE, i % 3 == 0, i % 4 == 1);
+
+    private FakeLgoSite(List<SiteDecision> decisions) throws IOException {
+        this.decisions = List.copyOf(decisions);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static FakeLgoSite serving(List<SiteDecision> decisions) throws IOException {
+        return new FakeLgoSite(decisions);
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    // ---- switches ----
+
+    public FakeLgoSite robots(int status, String text) {
+        robotsStatus = status;
+        robots = text;
+        return this;
+    }
+
+    /** The next {@code times} requests whose path matches get {@code status}, with Retry-After unless null. */
+    public FakeLgoSite throttle(Predicate<String> path, int status, int times, String retryAfter) {
+        throttles.add(new Throttle(path, status, new AtomicInteger(times), retryAfter));
+        return this;
+    }
+
+    public FakeLgoSite withdraw(SiteDecision d, int status) {
+        withdrawn.put(d.path(), status);
+        return this;
+    }
+
+    /** Every answer waits this long first. */
+    public FakeLgoSite slow(Duration delay) {
+        slow = delay;
+        return this;
+    }
+
+    /** Not yet published: absent from the search, its page not found. */
+    public FakeLgoSite withhold(SiteDecision d) {
+        withheld.add(d.path());
+        return this;
+    }
+
+    public FakeLgoSite publish(SiteDecision d) {
+        withheld.remove(d.path());
+        return this;
+    }
+
+    /** After this many decision pages, every connection is dropped unanswered until {@link #revive}. */
+    public FakeLgoSite dieAfterDecisionPages(int pages) {
+        decisionPagesServed.set(0);
+        dieAfterDecisionPages = pages;
+        return this;
+    }
+
+    public FakeLgoSite revive() {
+        dieAfterDecisionPages = -1;
+        return this;
+    }
+
+    /** What a search with no results prints instead of "Your search has 0 results". */
+    public FakeLgoSite noResultsText(String text) {
+        noResultsText = text;
+        return this;
+    }
+
+    /** Result cards carry their decision's path in a data attribute, with no anchor. */
+    public FakeLgoSite linksInData(boolean on) {
+        linksInData = on;
+        return this;
+    }
+
+    // ---- what the site saw ----
+
+    public List<Hit> hits() {
+        return List.copyOf(hits);
+    }
+
+    public void forgetHits() {
+        hits.clear();
+    }
+
+    /** The most requests it was ever answering at once. */
+    public int mostInFlight() {
+        return mostInFlight.get();
+    }
+
+    public List<SiteDecision> decisions() {
+        return List.copyOf(decisions);
+    }
+
+    // ---- serving ----
+
+    private void handle(HttpExchange ex) throws IOException {
+        long nanos = System.nanoTime();
+        Instant at = Instant.now();
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        int status = 0;
+        try {
+            if (dieAfterDecisionPages >= 0 && decisionPagesServed.get() >= dieAfterDecisionPages) {
+                status = -1;
+                throw new IOException("the site is down"); // the server drops the connection unanswered
+            }
+            if (!slow.isZero()) {
+                Thread.sleep(slow.toMillis());
+            }
+            status = answer(ex);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            inFlight.decrementAndGet();
+            String query = ex.getRequestURI().getRawQuery();
+            hits.add(new Hit(nanos, at, ex.getRequestURI().getPath(), query, status,
+                    ex.getRequestHeaders().getFirst("User-Agent"), session(ex) != null));
+            ex.close();
+        }
+    }
+
+    private int answer(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        for (Throttle t : throttles) {
+            if (t.path().test(path) && t.remaining().getAndDecrement() > 0) {
+                if (t.retryAfter() != null) {
+                    ex.getResponseHeaders().set("Retry-After", t.retryAfter());
+                }
+                return send(ex, t.status(), "<html><body><h1>Too busy</h1></body></html>");
+            }
+        }
+        if (path.equals("/robots.txt")) {
+            ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            return send(ex, robotsStatus, robots);
+        }
+        if (path.equals("/decisions") || path.equals("/decisions/")) {
+            if (session(ex) == null) {
+                String id = UUID.randomUUID().toString();
+                sessions.add(id);
+                ex.getResponseHeaders().add("Set-Cookie", SESSION + "=" + id + "; path=/; HttpOnly; SameSite=Lax");
+            }
+            return send(ex, 200, SitePages.decisionsHome());
+        }
+        if (path.equals("/Decisions/SearchResults")) {
+            return search(ex);
+        }
+        for (int i = 0; i < decisions.size(); i++) {
+            SiteDecision d = decisions.get(i);
+            if (d.path().equals(path) && !withheld.contains(path)) {
+                Integer gone = withdrawn.get(path);
+                if (gone != null) {
+                    return send(ex, gone, "<html><body><h1>Page not found</h1></body></html>");
+                }
+                decisionPagesServed.incrementAndGet();
+                return send(ex, 200, SitePages.decision(d, styles.apply(i)));
+            }
+        }
+        return send(ex, 404, "<html><body><h1>Page not found</h1></body></html>");
+    }
+
+    private int search(HttpExchange ex) throws IOException {
+        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        if (session(ex) == null) {
+            return send(ex, 200, SitePages.shell());
+        }
+        LocalDate fd = date(q.get("fd"), LocalDate.MIN);
+        LocalDate td = date(q.get("td"), LocalDate.MAX);
+        int page = q.containsKey("page") ? Integer.parseInt(q.get("page")) : 1;
+        Comparator<SiteDecision> newestFirst = Comparator.comparing(SiteDecision::date)
+                .thenComparing(SiteDecision::refSlug).reversed();
+        List<SiteDecision> found = decisions.stream()
+                .filter(d -> !withheld.contains(d.path()))
+                .filter(d -> !d.date().isBefore(fd) && !d.date().isAfter(td))
+                .filter(d -> !q.containsKey("aname") || d.body().equalsIgnoreCase(q.get("aname")))
+                .sorted("ascending".equals(q.get("sortOrder")) ? newestFirst.reversed() : newestFirst)
+                .toList();
+        int from = (page - 1) * SitePages.PAGE_SIZE;
+        List<SiteDecision> shown = from >= found.size() ? List.of()
+                : found.subList(from, Math.min(found.size(), from + SitePages.PAGE_SIZE));
+        String base = "fd=" + q.getOrDefault("fd", "") + "&td=" + q.getOrDefault("td", "");
+        return send(ex, 200, SitePages.results(shown, found.size(), page, base, noResultsText, linksInData));
+    }
+
+    private String session(HttpExchange ex) {
+        for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String cookie : header.split(";")) {
+                String[] kv = cookie.strip().split("=", 2);
+                if (kv.length == 2 && kv[0].equals(SESSION) && sessions.contains(kv[1])) {
+                    return kv[1];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate date(String value, LocalDate absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return LocalDate.parse(value, LOOSE_DATE);
+        } catch (DateTimeParseException e) {
+            return absent;
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] kv = pair.split("=", 2);
+                q.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return q;
+    }
+
+    private static int send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (!ex.getResponseHeaders().containsKey("Content-Type")) {
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        }
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+        return status;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    /** The pages as served, for tests that compare them with what was saved. */
+    public String pageOf(SiteDecision d) {
+        return SitePages.decision(d, styles.apply(decisions.indexOf(d)));
+    }
+
+    /** The published decisions dated between two days. */
+    public List<SiteDecision> listedBetween(LocalDate from, LocalDate to) {
+        List<SiteDecision> out = new ArrayList<>();
+        for (SiteDecision d : decisions) {
+            if (!withheld.contains(d.path()) && !d.date().isBefore(from) && !d.date().isAfter(to)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package uk.ombudsman.analytics.fetch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import uk.ombudsman.analytics.generate.CorpusGenerator;
+import uk.ombudsman.analytics.parsing.InputDecoder;
+
+/**
+ * The decisions the imitated site publishes: the five real seeds (src/sample/seeds, saved from the Ombudsman's
+ * website), the real seed re-issued under a letter-suffixed reference in the variant corpus, the variant corpus's
+ * pages without header lines (written in the site's style), and decisions from the project's generator (invented, in
+ * its text and HTML layouts).
+ */
+public final class SiteCorpus {
+    private static final Path SEEDS = Path.of("src/sample/seeds");
+    private static final Path SUFFIXED = Path.of("src/test/resources/variants/corpus/alias/19-010-781b.txt");
+    /** Pages without header lines, as newer decisions are printed, in the site's folders (variants/SOURCE.md). */
+    private static final Path HEADERLESS = Path.of("src/test/resources/variants/corpus/mirror");
+    private static final Pattern DECISION_FILE = Pattern.compile(
+            ".*/decisions/(?<cat>[^/]+)/(?<sub>[^/]+)/(?<ref>\\d{2}-\\d{3}-\\d{3}[a-z]?)\\.(?<ext>txt|html)$");
+    private static List<SiteDecision> standard;
+
+    private SiteCorpus() {
+    }
+
+    /** The seeds, the suffixed seed and 30 generated decisions (seed 13), built once. */
+    public static synchronized List<SiteDecision> standard() {
+        if (standard == null) {
+            standard = build(30, 13);
+        }
+        return standard;
+    }
+
+    static List<SiteDecision> build(int generated, long seed) {
+        List<SiteDecision> all = new ArrayList<>();
+        try {
+            try (Stream<Path> seeds = Files.list(SEEDS)) {
+                for (Path p : seeds.sorted().toList()) {
+                    all.add(SiteDecision.fromText(text(p), null, null, null));
+                }
+            }
+            all.add(SiteDecision.fromText(text(SUFFIXED), null, null, null));
+            all.addAll(atSitePaths(HEADERLESS));
+            Path work = Files.createTempDirectory("site-corpus");
+            try {
+                new CorpusGenerator(generated, seed).writeTo(work);
+                all.addAll(atSitePaths(work.resolve(CorpusGenerator.CORPUS)));
+            } finally {
+                try (Stream<Path> s = Files.walk(work)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(all);
+    }
+
+    /** The decisions in a folder laid out as the site's paths; one file each (the text, where one is saved twice). */
+    private static List<SiteDecision> atSitePaths(Path root) throws IOException {
+        Map<String, Path> byRef = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                Matcher m = DECISION_FILE.matcher(p.toString().replace('\\', '/'));
+                if (m.matches() && (m.group("ext").equals("txt") || !byRef.containsKey(m.group("ref")))) {
+                    byRef.put(m.group("ref"), p);
+                }
+            }
+        }
+        List<SiteDecision> found = new ArrayList<>();
+        for (Path p : byRef.values()) {
+            Matcher m = DECISION_FILE.matcher(p.toString().replace('\\', '/'));
+            if (m.matches()) {
+                found.add(SiteDecision.fromText(text(p), m.group("cat"), m.group("sub"), undated(m.group("ref"))));
+            }
+        }
+        return found;
+    }
+
+    /** A file's decision text as the job reads it (HTML rendered, any encoding decoded). */
+    private static String text(Path p) throws IOException {
+        return InputDecoder.decode(Files.readAllBytes(p)).text();
+    }
+
+    /** The date the site's index gives a page that prints none: fixed per reference, within the search's span. */
+    private static LocalDate undated(String ref) {
+        return LocalDate.of(2016, 1, 1).plusDays(Math.floorMod(ref.hashCode(), 3650));
+    }
+
+    /** The same decisions as text files at the site's paths: what the job's reports from the pages must equal. */
+    public static void writeText(List<SiteDecision> decisions, Path dir) throws IOException {
+        for (SiteDecision d : decisions) {
+            Path file = dir.resolve(d.path().substring(1) + ".txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, d.text(), StandardCharsets.UTF_8);
+        }
+    }
+}
