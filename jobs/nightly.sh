@@ -8,9 +8,11 @@ usage() {
   cat <<USAGE
 Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-share SHARE]
                        [--master local[N]] [--councils CSV] [--min-investigations N] [--population-year YEAR]
-                       [--fetch [--site URL] [--rate R] [--contact TEXT]] [--verbose] [--quiet]
+                       [--fetch [--site URL] [--rate R] [--contact TEXT]] [--conf KEY=VALUE]...
+                       [--verbose] [--quiet]
 
-  --landing PATH     folder the decisions arrive in, read recursively (local path or Hadoop URI)
+  --landing PATH     folder the decisions arrive in, read recursively (local path or Hadoop URI: hdfs://,
+                     s3a://, the S3A connector added by itself)
   --fetch            first fetch new decisions from the Ombudsman's website into the landing folder (local), as
                      jobs/fetch.sh --out PATH does; a failed fetch publishes nothing and exits with its code
   --site, --rate, --contact
@@ -20,6 +22,7 @@ Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-s
   --max-quarantined-share SHARE
                      above this share of quarantined files (default 0.05) the run is not published (exit 6)
   --master URL       Spark master (default: local[*])
+  --conf KEY=VALUE   a Spark setting, repeatable (Hadoop's as spark.hadoop.*), as in jobs/run-local.sh
 Each run carries the analyst notebooks, executed with Jupyter (skipped with a warning where it is absent).
 Environment: DRIVER_MEMORY (default 4g).
 Exit codes: 0 published or nothing new, 1 failed, 2 bad options, 3 landing missing, 4 root not writable,
@@ -34,7 +37,7 @@ fetch=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --landing|--root|--keep|--max-quarantined-share|--councils|--min-investigations|--population-year|\
-    --site|--rate|--contact)
+    --site|--rate|--contact|--conf)
       [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
       [[ "$1" == --landing ]] && landing="$2"
       args+=("$1" "$2"); shift 2 ;;
@@ -53,5 +56,5 @@ fi
 
 ensure_jar
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-run_local_java "${DRIVER_MEMORY:-4g}" "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" nightly --master "$master" \
+run_local_java "${DRIVER_MEMORY:-4g}" "$(local_classpath ${args[@]+"${args[@]}"})" "$MAIN_CLASS" nightly --master "$master" \
   --notebooks-command "$PROJECT_DIR/jobs/lib/execute-notebooks.sh" ${args[@]+"${args[@]}"}

@@ -6,11 +6,16 @@ source "$(dirname "$0")/lib/common.sh"
 usage() {
   cat <<USAGE
 Usage: jobs/run-local.sh [--input PATH] [--output PATH] [--master local[N]] [--councils CSV]
-                         [--min-investigations N] [--population-year YEAR] [--verbose] [--quiet]
+                         [--min-investigations N] [--population-year YEAR] [--conf KEY=VALUE]...
+                         [--verbose] [--quiet]
 
-  --input PATH      folder of decisions, read recursively; local path or Hadoop URI
+  --input PATH      folder of decisions, read recursively; local path or Hadoop URI (hdfs://, s3a://)
                     (default: the bundled sample, src/sample/seeds)
-  --output PATH     output folder, replaced only when the run completes (default: ./output)
+  --output PATH     output folder, replaced only when the run completes (default: ./output); on an object
+                    store (s3a://) each run gets its own folder under runs/ and _latest names the newest
+  --conf KEY=VALUE  a Spark setting, repeatable; Hadoop's as spark.hadoop.*, e.g. an S3 endpoint:
+                    --conf spark.hadoop.fs.s3a.endpoint=https://s3.example.org (S3A is added by itself
+                    when a path is s3a://; keys are best left to AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)
   --master URL      Spark master (default: local[*], every core of this machine)
   --councils CSV    extra or corrected councils (same columns as src/main/resources/reference/councils.csv)
   --min-investigations N
@@ -30,7 +35,7 @@ master="local[*]"
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --input|--output|--master|--councils|--min-investigations|--population-year)
+    --input|--output|--master|--councils|--min-investigations|--population-year|--conf)
       [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
       case "$1" in
         --input) input="$2" ;;
@@ -52,5 +57,5 @@ fi
 
 ensure_jar
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-run_local_java "${DRIVER_MEMORY:-4g}" "$JOB_JAR:$(cat "$CLASSPATH_FILE")" "$MAIN_CLASS" \
-  run --input "$input" --output "$output" --master "$master" ${extra[@]+"${extra[@]}"}
+run_local_java "${DRIVER_MEMORY:-4g}" "$(local_classpath "$input" "$output" ${extra[@]+"${extra[@]}"})" \
+  "$MAIN_CLASS" run --input "$input" --output "$output" --master "$master" ${extra[@]+"${extra[@]}"}

@@ -5,6 +5,8 @@ PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JOB_JAR="$PROJECT_DIR/target/ombudsman-analytics.jar"
 CLASSPATH_FILE="$PROJECT_DIR/target/runtime-classpath.txt"
 SPARK_CLASSPATH_FILE="$PROJECT_DIR/target/spark-classpath.txt"
+# Hadoop's S3A connector and the AWS SDK modules it needs: added to a local run that touches s3a://.
+S3A_CLASSPATH_FILE="$PROJECT_DIR/target/s3a-classpath.txt"
 MAIN_CLASS="uk.ombudsman.analytics.cli.Main"
 # The developers' tools (generator, benchmark) run from the build's classes: they are not in the job jar.
 TOOLS_CLASSES="$PROJECT_DIR/target/classes"
@@ -17,7 +19,7 @@ die() { # die EXIT_CODE MESSAGE
 
 # Builds the job jar (and the classpath file local runs need) when it is missing or older than the sources.
 ensure_jar() {
-  if [[ -f "$JOB_JAR" && -f "$CLASSPATH_FILE" && -f "$SPARK_CLASSPATH_FILE" ]] &&
+  if [[ -f "$JOB_JAR" && -f "$CLASSPATH_FILE" && -f "$SPARK_CLASSPATH_FILE" && -f "$S3A_CLASSPATH_FILE" ]] &&
      [[ -z "$(find "$PROJECT_DIR/src/main" "$PROJECT_DIR/pom.xml" -newer "$JOB_JAR" -print -quit 2>/dev/null)" ]]; then
     return 0
   fi
@@ -88,6 +90,19 @@ run_local_java() { # run_local_java HEAP CLASSPATH MAIN_CLASS ARGS...
   # The recording JVM says where it wrote, among the job's own lines: that line is dropped.
   exec "$j25" "${opts[@]}" -XX:AOTMode=record "-XX:AOTConfiguration=$config" -cp "$cp" "$@" \
     > >(grep --line-buffered -v 'AOTConfiguration recorded') 2> >(grep --line-buffered -v 'AOTConfiguration recorded' >&2)
+}
+
+# The classpath of a local driver: the job jar and Spark, and the S3A connector when any argument (a path, or a
+# --conf value) names s3a://, so reading or writing S3 needs no option of its own.
+local_classpath() { # local_classpath ARGS...
+  local cp="$JOB_JAR:$(cat "$CLASSPATH_FILE")" arg
+  for arg in "$@"; do
+    if [[ "$arg" == *s3a://* ]]; then
+      cp="$cp:$(cat "$S3A_CLASSPATH_FILE")"
+      break
+    fi
+  done
+  echo "$cp"
 }
 
 # A path with no URI scheme is local: it must exist before Spark is started for it.

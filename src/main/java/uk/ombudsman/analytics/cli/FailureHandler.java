@@ -3,6 +3,7 @@ package uk.ombudsman.analytics.cli;
 import picocli.CommandLine;
 import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobFailure;
+import uk.ombudsman.analytics.job.Redaction;
 
 /** A failure becomes one clear line on stderr and an exit code; the stack trace only with --verbose. */
 public final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
@@ -11,9 +12,11 @@ public final class FailureHandler implements CommandLine.IExecutionExceptionHand
         boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
                 || parsed.hasMatchedOption("--verbose");
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        cli.getErr().println("error: " + firstLine(message));
+        cli.getErr().println("error: " + Redaction.text(firstLine(message)));
         if (verbose) {
-            e.printStackTrace(cli.getErr());
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            cli.getErr().print(Redaction.text(trace.toString()));
         } else if (!(e instanceof JobFailure)) {
             cli.getErr().println("(run again with --verbose for the full trace)");
         }

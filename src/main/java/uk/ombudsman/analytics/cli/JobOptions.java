@@ -2,12 +2,18 @@ package uk.ombudsman.analytics.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
+import uk.ombudsman.analytics.job.Redaction;
 import uk.ombudsman.analytics.job.Sessions;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reports.PeerComparison;
@@ -33,6 +39,12 @@ final class JobOptions {
             description = "Spark master, e.g. local[2]. Leave unset under spark-submit, which sets it.")
     String master;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "A Spark setting, as spark-submit takes it; repeatable. Hadoop settings go as "
+                    + "spark.hadoop.*, e.g. spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000. Values of settings "
+                    + "named like secrets are never printed or written.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
     @Option(names = "--verbose", description = "Spark's own logs at INFO and full stack traces on failure.")
     boolean verbose;
 
@@ -41,6 +53,13 @@ final class JobOptions {
 
     /** Checks what can be checked before Spark starts. */
     void validate() {
+        Redaction.secretsOf(conf);
+        for (String key : conf.keySet()) {
+            if (!key.startsWith("spark.")) {
+                throw new JobFailure("--conf " + key + ": Spark settings start with 'spark.' (Hadoop's go as "
+                        + "spark.hadoop." + key + ")", picocli.CommandLine.ExitCode.USAGE, null);
+            }
+        }
         if (councils != null && !Files.isReadable(councils)) {
             throw new JobFailure("councils file not found or unreadable: " + councils, DecisionJob.EXIT_INPUT, null);
         }
@@ -55,8 +74,15 @@ final class JobOptions {
     }
 
     SparkSession session() {
-        SparkSession spark = Sessions.create(master);
-        spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
+        if (verbose) {
+            // Every logger, Spark's and Hadoop's included, which the bundled log4j2 settings quieten by name (Spark's
+            // setLogLevel changes the root alone), and from before the session starts.
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.INFO);
+        }
+        SparkSession spark = Sessions.create(master, conf);
+        if (!verbose) {
+            spark.sparkContext().setLogLevel("WARN");
+        }
         return spark;
     }
 

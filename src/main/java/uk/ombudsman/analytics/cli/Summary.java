@@ -3,6 +3,7 @@ package uk.ombudsman.analytics.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import uk.ombudsman.analytics.job.JobResult;
+import uk.ombudsman.analytics.job.Redaction;
 
 /** The short table a run ends with: where the reports are, the national uphold rate, the largest councils. */
 final class Summary {
@@ -10,7 +11,7 @@ final class Summary {
     }
 
     static void print(JobResult r, double seconds, PrintWriter out) {
-        out.printf("%nReports written to %s in %.1f s%n", r.output(), seconds);
+        out.printf("%nReports written to %s in %.1f s%n", Redaction.uri(r.output()), seconds);
         out.printf("  %d files read: %d decisions, %d quarantined%s%n", r.filesRead(), r.decisions(),
                 r.quarantined(), r.quarantined() == 0 ? "" : " " + reasons(r.quarantinedByReason()));
         if (r.uncertainShare() != null) {

@@ -1,42 +1,43 @@
 package uk.ombudsman.analytics.export;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * An output folder that is replaced whole or not at all. A run writes into a hidden staging sibling; on success
- * the old folder is moved aside, the staging folder renamed into place, and the old one deleted. A run that fails
- * before that leaves the previous output untouched. If a crash falls between the two renames, the next run
- * finds the output missing and the set-aside copy present, and puts it back before doing anything else.
+ * An output that readers see whole or not at all, on any Hadoop file system. Where a folder rename is atomic (the
+ * local disk, HDFS) a run writes into a hidden sibling and is renamed into place: {@link RenamedOutput}. Object
+ * stores (s3a, gs, abfs and anything else) have no atomic rename, so each run writes its own folder under
+ * {@code runs/} and a small pointer object, {@code _latest}, names the newest complete run; it is written last, in
+ * one request: {@link PointedOutput}. {@link #latest} finds the complete output either way.
  */
-public final class AtomicOutput {
+public abstract class AtomicOutput {
     /** Written last into every complete output; marks a folder as ours and whole. */
     public static final String MANIFEST = "_manifest.json";
-    private static final String STAGING = ".staging-";
-    private static final String PREVIOUS = ".previous-";
+    /** Schemes whose folder rename is atomic; every other store gets the pointer layout. */
+    private static final Set<String> ATOMIC_RENAME = Set.of("file", "hdfs", "viewfs");
 
-    private final FileSystem fs;
-    private final Path target;
-    private final Path staging;
-    private final Path previous;
+    protected final FileSystem fs;
+    protected final Path target;
 
-    private AtomicOutput(FileSystem fs, Path target, String runId) {
+    protected AtomicOutput(FileSystem fs, Path target) {
         this.fs = fs;
         this.target = target;
-        this.staging = sibling(target, STAGING + runId);
-        this.previous = sibling(target, PREVIOUS + runId);
-    }
-
-    private static Path sibling(Path target, String suffix) {
-        return new Path(target.getParent(), "." + target.getName() + suffix);
     }
 
     /**
-     * Prepares a staging folder for {@code target}, after restoring an output a crashed run left set aside.
+     * Prepares this run's folder for {@code target}, after clearing up what a killed run left.
      *
      * @throws OutputException when the target is a file, or a folder that is not a previous output of this job
      */
@@ -45,72 +46,96 @@ public final class AtomicOutput {
         if (qualified.getParent() == null) {
             throw new OutputException("the output cannot be the root of a file system: " + target);
         }
-        AtomicOutput out = new AtomicOutput(fs, qualified, runId);
-        out.recover();
-        if (fs.exists(qualified)) {
-            FileStatus status = fs.getFileStatus(qualified);
-            if (!status.isDirectory()) {
-                throw new OutputException("the output " + target + " is a file, not a folder");
-            }
-            if (fs.listStatus(qualified).length > 0 && !fs.exists(new Path(qualified, MANIFEST))) {
-                throw new OutputException("the output " + target + " exists and is not a report folder of this job "
-                        + "(no " + MANIFEST + "); choose an empty or new folder so nothing of yours is replaced");
-            }
-        }
-        if (!fs.mkdirs(out.staging)) {
-            throw new OutputException("cannot create " + out.staging + " beside the output");
-        }
-        return out;
+        return renamesAtomically(fs) ? RenamedOutput.open(fs, qualified, runId)
+                : PointedOutput.open(fs, qualified, runId);
     }
 
-    private void recover() throws IOException {
-        Path parent = target.getParent();
-        if (!fs.exists(parent)) {
-            return;
+    static boolean renamesAtomically(FileSystem fs) {
+        return ATOMIC_RENAME.contains(fs.getScheme().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The folder holding the newest complete output under {@code output}: the run {@code _latest} names on an
+     * object store, the output itself elsewhere; null when there is none yet.
+     */
+    public static Path latest(FileSystem fs, Path output) throws IOException {
+        Path pointer = new Path(output, PointedOutput.POINTER);
+        if (fs.exists(pointer)) {
+            return PointedOutput.follow(fs, output, pointer);
         }
-        String prefix = "." + target.getName();
-        FileStatus[] leftovers = fs.listStatus(parent, p -> p.getName().startsWith(prefix + PREVIOUS));
-        if (!fs.exists(target) && leftovers.length > 0) {
-            Arrays.sort(leftovers, Comparator.comparing(s -> s.getPath().getName()));
-            fs.rename(leftovers[leftovers.length - 1].getPath(), target);
-        }
-        for (FileStatus s : fs.listStatus(parent, p -> p.getName().startsWith(prefix + PREVIOUS))) {
-            fs.delete(s.getPath(), true);
-        }
+        return fs.exists(new Path(output, MANIFEST)) ? output : null;
     }
 
     /** Where this run writes. */
-    public Path staging() {
-        return staging;
-    }
+    public abstract Path staging();
 
-    public Path target() {
-        return target;
-    }
+    /** Where readers find this run's output once committed. */
+    public abstract Path target();
 
-    /** Puts the staged output in place of the old one. */
-    public void commit() throws IOException {
-        boolean hadPrevious = fs.exists(target);
-        if (hadPrevious && !fs.rename(target, previous)) {
-            throw new OutputException("cannot move the previous output " + target + " aside");
-        }
-        if (!fs.rename(staging, target)) {
-            if (hadPrevious) {
-                fs.rename(previous, target);
-            }
-            throw new OutputException("cannot move the new output into place at " + target);
-        }
-        if (hadPrevious) {
-            fs.delete(previous, true);
-        }
-    }
+    /** Makes the staged output the one readers see. The manifest must already be in the staging folder. */
+    public abstract void commit() throws IOException;
 
-    /** Drops the staging folder of a failed run; the previous output was never touched. */
+    /** Drops what a failed run wrote; the previous output was never touched. */
     public void abort() {
         try {
-            fs.delete(staging, true);
+            fs.delete(staging(), true);
         } catch (IOException e) {
-            // Nothing more to do: a stale staging folder is harmless and named after its run.
+            // Nothing more to do: a stale run folder is harmless, named after its run, and cleared by the next.
+        }
+    }
+
+    /** Refuses a folder that holds something other than this job's outputs, so nothing of the user's is replaced. */
+    protected static void checkOurs(FileSystem fs, Path target, String... marks) throws IOException {
+        if (!fs.exists(target)) {
+            return;
+        }
+        FileStatus status = fs.getFileStatus(target);
+        if (!status.isDirectory()) {
+            throw new OutputException("the output " + target + " is a file, not a folder");
+        }
+        if (fs.listStatus(target).length == 0) {
+            return;
+        }
+        for (String mark : marks) {
+            if (fs.exists(new Path(target, mark))) {
+                return;
+            }
+        }
+        throw new OutputException("the output " + target + " exists and is not a report folder of this job "
+                + "(no " + String.join(" or ", marks) + "); choose an empty or new folder so nothing of yours is "
+                + "replaced");
+    }
+
+    /**
+     * Hadoop's local file system writes a {@code .name.crc} checksum beside every file; in a report folder they are
+     * clutter that other tools trip over. They go before the output is published. (The local file system itself
+     * stays the checksummed one Hadoop expects: S3A's upload buffers and other libraries insist on it.)
+     */
+    protected static void dropChecksumFiles(FileSystem fs, Path folder) throws IOException {
+        if (!(fs instanceof LocalFileSystem local)) {
+            return;
+        }
+        try (Stream<java.nio.file.Path> files = Files.walk(local.pathToFile(folder).toPath())) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".crc")) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    protected static void writeSmall(FileSystem fs, Path file, String text) throws IOException {
+        try (OutputStream os = fs.create(file, true)) {
+            os.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    protected static String readSmall(FileSystem fs, Path file) throws IOException {
+        try (FSDataInputStream in = fs.open(file);
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line = r.readLine();
+            return line == null ? "" : line.strip();
         }
     }
 

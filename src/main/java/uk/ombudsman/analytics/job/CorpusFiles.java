@@ -18,6 +18,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
@@ -82,12 +84,30 @@ final class CorpusFiles {
         return sorted(found, hidden[0]);
     }
 
-    /** The walk any file system but the local disk takes. */
+    /**
+     * The walk any file system but the local disk takes: one recursive listing, which an object store answers
+     * with a flat listing of keys, page by page, rather than a request per folder. (On a local disk Hadoop would
+     * build a located status per file, forking a shell for each one's permissions: the java.nio walk below.)
+     */
     static Listing listWithHadoop(FileSystem fs, Path input) throws IOException {
         List<InputFile> found = new ArrayList<>();
-        long[] hidden = {0};
-        collect(fs, fs.getFileStatus(input), input, found, hidden);
-        return sorted(found, hidden[0]);
+        long hidden = 0;
+        Path root = fs.makeQualified(input);
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+        while (files.hasNext()) {
+            FileStatus f = files.next();
+            Path path = f.getPath();
+            if (path.equals(root)) {
+                found.add(new InputFile(path.toString(), f.getLen()));
+            } else if (isHidden(root, path.getParent())) {
+                continue; // inside a hidden folder: neither read nor counted, as the local walk skips it
+            } else if (isHiddenName(path.getName())) {
+                hidden++;
+            } else {
+                found.add(new InputFile(path.toString(), f.getLen()));
+            }
+        }
+        return sorted(found, hidden);
     }
 
     private static Listing sorted(List<InputFile> found, long hidden) {
@@ -97,29 +117,6 @@ final class CorpusFiles {
             total += f.length();
         }
         return new Listing(found, total, hidden);
-    }
-
-    /**
-     * Walks the tree with listStatus. Hadoop's listFiles would build a LocatedFileStatus per file, which on a
-     * local disk forks a shell per file to read its permissions: minutes for a 100,000-file mirror.
-     */
-    private static void collect(FileSystem fs, FileStatus status, Path input, List<InputFile> out, long[] hidden)
-            throws IOException {
-        if (!status.isDirectory()) {
-            if (status.getPath().equals(input) || !isHidden(input, status.getPath())) {
-                out.add(new InputFile(status.getPath().toString(), status.getLen()));
-            } else {
-                hidden[0]++;
-            }
-            return;
-        }
-        for (FileStatus child : fs.listStatus(status.getPath())) {
-            if (isHidden(input, child.getPath())) {
-                hidden[0] += child.isDirectory() ? 0 : 1;
-                continue;
-            }
-            collect(fs, child, input, out, hidden);
-        }
     }
 
     /**

@@ -147,10 +147,10 @@ public final class DecisionJob {
                 .put("run_id", runId)
                 .put("started_at", started.toString())
                 .put("finished_at", Instant.now().toString())
-                .put("input", config.input())
-                .put("output", out.target().toString())
+                .put("input", Redaction.uri(config.input()))
+                .put("output", Redaction.uri(out.target().toString()))
                 .put("mode", delta.mode())
-                .put("previous", plan.previous() == null ? null : plan.previous().toString())
+                .put("previous", plan.previous() == null ? null : Redaction.uri(plan.previous().toString()))
                 .put("counts", Manifest.map(
                         "files_read", decisions + quarantined,
                         "input_bytes", listing.totalBytes(),

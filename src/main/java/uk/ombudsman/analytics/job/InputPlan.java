@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
+import uk.ombudsman.analytics.export.AtomicOutput;
 import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.export.OutputLayout;
 import uk.ombudsman.analytics.parsing.DecisionParser;
@@ -152,9 +153,14 @@ final class InputPlan {
         if (previousRun == null) {
             return null;
         }
-        Path previous = new Path(previousRun);
+        Path given = new Path(previousRun);
         try {
-            FileSystem fs = previous.getFileSystem(hadoop);
+            FileSystem fs = given.getFileSystem(hadoop);
+            // An output on an object store keeps its runs side by side and names the complete one in a pointer.
+            Path previous = AtomicOutput.latest(fs, given);
+            if (previous == null) {
+                return null;
+            }
             Path manifest = new Path(previous, OutputLayout.MANIFEST);
             if (!fs.exists(manifest) || !fs.exists(new Path(previous, OutputLayout.FILE_INDEX))) {
                 return null;
@@ -165,7 +171,7 @@ final class InputPlan {
                 return fingerprint.equals(theirs) ? fs.makeQualified(previous) : null;
             }
         } catch (IOException e) {
-            throw new JobFailure("cannot read the previous run " + previous + ": " + e.getMessage(),
+            throw new JobFailure("cannot read the previous run " + given + ": " + e.getMessage(),
                     DecisionJob.EXIT_INPUT, e);
         }
     }

@@ -1,5 +1,6 @@
 package uk.ombudsman.analytics.job;
 
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -15,7 +16,16 @@ public final class Sessions {
 
     /** @param master a master URL such as {@code local[2]}, or null to take spark-submit's */
     public static SparkSession create(String master) {
+        return create(master, Map.of());
+    }
+
+    /**
+     * @param master a master URL such as {@code local[2]}, or null to take spark-submit's
+     * @param settings Spark settings given on the command line ({@code --conf}), which win over the defaults here
+     */
+    public static SparkSession create(String master, Map<String, String> settings) {
         SparkConf conf = new SparkConf().setAppName(APP_NAME);
+        settings.forEach(conf::set);
         boolean submitted = conf.contains("spark.master");
         if (!submitted) {
             String m = master == null ? "local[*]" : master;
@@ -28,9 +38,10 @@ public final class Sessions {
         }
         // Dates come back as java.time values, the types the parser uses.
         conf.setIfMissing("spark.sql.datetime.java8API.enabled", "true");
-        // Our _manifest.json marks a complete output; Hadoop's _SUCCESS files and local .crc files are clutter.
+        // Our _manifest.json marks a complete output; Hadoop's _SUCCESS files are clutter. (So are the local file
+        // system's .crc files, but it stays Hadoop's checksummed one, which S3A's upload buffers require: the output
+        // drops them before it is published.)
         conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
-        conf.setIfMissing("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
         // Percentile aggregates fall back to sort-based aggregation past 128 groups per task by default; the
         // council-by-category report has thousands of groups and spent most of its time sorting.
         conf.setIfMissing("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "100000");

@@ -70,6 +70,14 @@ class CommandLineTest {
     }
 
     @Test
+    void aSettingThatIsNotSparksIsRefusedWithTheNameItShouldHave() {
+        Outcome o = run("run", "--input", "x", "--conf", "fs.s3a.endpoint=http://127.0.0.1:9000");
+        assertEquals(2, o.code());
+        assertEquals("error: --conf fs.s3a.endpoint: Spark settings start with 'spark.' (Hadoop's go as "
+                + "spark.hadoop.fs.s3a.endpoint)", o.err().strip());
+    }
+
+    @Test
     void aBadOptionIsOneLineAndExitCodeTwo() {
         Outcome o = run("run", "--input", "x", "--frobnicate");
         assertEquals(2, o.code());

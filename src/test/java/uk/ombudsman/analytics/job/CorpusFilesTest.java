@@ -27,7 +27,7 @@ class CorpusFilesTest {
         CorpusFiles.Listing hadoop = hadoopWalk(input);
 
         assertEquals(hadoop, nio);
-        assertEquals(hadoop, CorpusFiles.list(input, rawLocal()), "the raw local file system the job sessions use");
+        assertEquals(hadoop, CorpusFiles.list(input, rawLocal()), "the raw local file system, where a user sets it");
         assertEquals(List.of("2024/01/a.txt", "2024/02/b c.html", "2024/02/caf\u00e9 50%.txt", "top.txt"),
                 nio.files().stream().map(f -> f.path().substring(("file:" + corpus + "/").length())).toList());
         assertEquals(2, nio.hidden(), ".DS_Store and _SUCCESS; the files in hidden folders are not counted");
@@ -84,7 +84,7 @@ class CorpusFilesTest {
         Files.writeString(file, text);
     }
 
-    /** What the job's sessions set: Hadoop's local file system without its checksum files. */
+    /** Hadoop's local file system without its checksum files, as a user may configure it. */
     private static Configuration rawLocal() {
         Configuration conf = new Configuration();
         conf.set("fs.file.impl", RawLocalFileSystem.class.getName());

@@ -35,6 +35,8 @@ class OutputSafetyTest {
         for (String csv : csvs) {
             assertArrayEquals(Files.readAllBytes(a.resolve(csv)), Files.readAllBytes(b.resolve(csv)), csv);
         }
+        assertEquals(List.of(), JobRuns.listing(a).stream().filter(p -> p.endsWith(".crc")).toList(),
+                "Hadoop's local checksum files are not left in the output");
     }
 
     @Test
