@@ -3,7 +3,6 @@ package uk.ombudsman.analytics.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -91,7 +90,7 @@ final class JobOptions {
         return new JobProgress() {
             @Override
             public void stage(Stage stage) {
-                line(stage.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                line(stage.label());
             }
 
             @Override

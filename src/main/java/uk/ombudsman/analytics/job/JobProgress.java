@@ -20,6 +20,11 @@ public interface JobProgress {
         /** Every output written into the staging folder, several at once. */
         WRITE_OUTPUTS,
         /** The manifest written and the output put in place. */
-        PUBLISH
+        PUBLISH;
+
+        /** How the command line prints the stage; scripts and tests wait for it. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
     }
 }

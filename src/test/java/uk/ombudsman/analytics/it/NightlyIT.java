@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ombudsman.analytics.JobRuns;
 import uk.ombudsman.analytics.generate.CorpusGenerator;
+import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.nightly.NightlyRun;
 
 /** jobs/nightly.sh as cron runs it: killed part-way, and started twice at once. */
@@ -50,7 +51,7 @@ class NightlyIT {
         Files.move(dir.resolve("more").resolve(CorpusGenerator.CORPUS), landing.resolve("more"));
         Path killedLog = dir.resolve("killed.log");
         Process run = Scripts.start(killedLog, ENV, "nightly.sh", nightlyArgs(root));
-        Scripts.await(() -> read(killedLog).contains("write decisions"), TIMEOUT, killedLog);
+        Scripts.await(() -> read(killedLog).contains(JobProgress.Stage.WRITE_OUTPUTS.label()), TIMEOUT, killedLog);
         run.destroyForcibly().waitFor();
 
         assertEquals(good, root.resolve(NightlyRun.LATEST).toRealPath(), "latest still points at the good run");
@@ -74,7 +75,7 @@ class NightlyIT {
         Path root = dir.resolve("busy-root");
         Path firstLog = dir.resolve("busy-first.log");
         Process first = Scripts.start(firstLog, ENV, "nightly.sh", nightlyArgs(root));
-        Scripts.await(() -> read(firstLog).contains("read and parse"), TIMEOUT, firstLog);
+        Scripts.await(() -> read(firstLog).contains(JobProgress.Stage.READ_AND_PARSE.label()), TIMEOUT, firstLog);
 
         Path secondLog = dir.resolve("busy-second.log");
         long started = System.nanoTime();
