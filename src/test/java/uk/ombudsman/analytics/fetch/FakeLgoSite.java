@@ -82,6 +82,9 @@ public final class FakeLgoSite implements AutoCloseable {
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final List<Throttle> throttles = new CopyOnWriteArrayList<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
+    private static final String RECEIVED_NANOS = "received-nanos";
+    private static final String RECEIVED_AT = "received-at";
+    private static final String RECORDED = "recorded";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final AtomicInteger decisionPagesServed = new AtomicInteger();
@@ -193,29 +196,38 @@ public final class FakeLgoSite implements AutoCloseable {
     // ---- serving ----
 
     private void handle(HttpExchange ex) throws IOException {
-        long nanos = System.nanoTime();
-        Instant at = Instant.now();
+        ex.setAttribute(RECEIVED_NANOS, System.nanoTime());
+        ex.setAttribute(RECEIVED_AT, Instant.now());
         mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        int status = 0;
         try {
             if (dieAfterDecisionPages >= 0 && decisionPagesServed.get() >= dieAfterDecisionPages) {
-                status = -1;
                 throw new IOException("the site is down"); // the server drops the connection unanswered
             }
             if (!slow.isZero()) {
                 Thread.sleep(slow.toMillis());
             }
-            status = answer(ex);
+            answer(ex);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         } finally {
             inFlight.decrementAndGet();
-            String query = ex.getRequestURI().getRawQuery();
-            hits.add(new Hit(nanos, at, ex.getRequestURI().getPath(), query, status,
-                    ex.getRequestHeaders().getFirst("User-Agent"), session(ex) != null));
+            if (ex.getAttribute(RECORDED) == null) {
+                record(ex, -1); // no answer was sent
+            }
             ex.close();
         }
+    }
+
+    /**
+     * Records a request before its answer goes out: recorded after, a client could read the answer and a test
+     * look at the hits before the last one was added.
+     */
+    private void record(HttpExchange ex, int status) {
+        ex.setAttribute(RECORDED, Boolean.TRUE);
+        hits.add(new Hit((Long) ex.getAttribute(RECEIVED_NANOS), (Instant) ex.getAttribute(RECEIVED_AT),
+                ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(), status,
+                ex.getRequestHeaders().getFirst("User-Agent"), session(ex) != null));
     }
 
     private int answer(HttpExchange ex) throws IOException {
@@ -315,7 +327,8 @@ public final class FakeLgoSite implements AutoCloseable {
         return q;
     }
 
-    private static int send(HttpExchange ex, int status, String body) throws IOException {
+    private int send(HttpExchange ex, int status, String body) throws IOException {
+        record(ex, status);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (!ex.getResponseHeaders().containsKey("Content-Type")) {
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
