@@ -41,13 +41,16 @@ public final class CsvExport {
      */
     public static void write(Dataset<Row> data, String[] sortBy, Path target, FileSystem fs, long rowsAtMost)
             throws IOException {
-        Dataset<Row> sorted = sortBy.length == 0 ? data
-                : data.sort(Arrays.stream(sortBy).map(c -> data.col(c).asc_nulls_first())
-                        .toArray(org.apache.spark.sql.Column[]::new));
+        org.apache.spark.sql.Column[] order = Arrays.stream(sortBy).map(c -> data.col(c).asc_nulls_first())
+                .toArray(org.apache.spark.sql.Column[]::new);
         if (rowsAtMost <= SMALL_TABLE_ROWS) {
-            write(sorted.collectAsList(), data.schema(), target, fs);
+            // Sorted in one partition: a global sort would first run a job to sample the range boundaries.
+            Dataset<Row> one = data.coalesce(1);
+            write((order.length == 0 ? one : one.sortWithinPartitions(order)).collectAsList(), data.schema(), target,
+                    fs);
             return;
         }
+        Dataset<Row> sorted = sortBy.length == 0 ? data : data.sort(order);
         CsvCells cells = new CsvCells(data.schema());
         Path parts = new Path(target.getParent(), "._" + target.getName() + ".parts");
         sorted.map((MapFunction<Row, String>) cells::line, Encoders.STRING())

@@ -53,6 +53,11 @@ final class CorpusFiles {
      * a task per partition, so smaller partitions cost more in task overhead than they gain in balance.
      */
     private static final long TARGET_PARTITION_BYTES = 64L << 20;
+    /**
+     * Nor fewer than this, unless the input is smaller: a few megabytes parse in well under a second, and each
+     * extra partition is a task in every stage (the five-file sample was five tasks in each of some 40 stages).
+     */
+    static final long MIN_PARTITION_BYTES = 4L << 20;
     private static final long MAX_FILE_BYTES = (long) QuarantineReason.MAX_FILE_MB << 20;
 
     /** The files to read, sorted by path: one compact entry each, since a million of them sit on the driver. */
@@ -181,9 +186,12 @@ final class CorpusFiles {
     record InputFile(String path, long length) {
     }
 
-    /** Groups of paths of about equal bytes, at least a few per core so both cores stay busy to the end. */
+    /**
+     * Groups of paths of about equal bytes, at least a few per core so both cores stay busy to the end, unless
+     * that would make them smaller than {@link #MIN_PARTITION_BYTES}.
+     */
     static List<List<InputFile>> partitions(Listing listing, int parallelism) {
-        long target = Math.max(1, Math.min(TARGET_PARTITION_BYTES,
+        long target = Math.max(MIN_PARTITION_BYTES, Math.min(TARGET_PARTITION_BYTES,
                 listing.totalBytes() / Math.max(1, parallelism * 4L)));
         List<List<InputFile>> out = new ArrayList<>();
         List<InputFile> current = new ArrayList<>();

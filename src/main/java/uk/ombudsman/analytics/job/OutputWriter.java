@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -18,6 +19,7 @@ import uk.ombudsman.analytics.export.AtomicOutput;
 import uk.ombudsman.analytics.export.CsvExport;
 import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.export.OutputLayout;
+import uk.ombudsman.analytics.export.ParquetRows;
 import uk.ombudsman.analytics.reports.Columns;
 import uk.ombudsman.analytics.reports.Report;
 import uk.ombudsman.analytics.reports.ReportBuilder;
@@ -171,9 +173,17 @@ final class OutputWriter implements AutoCloseable {
         }
     }
 
-    /** A table already on the driver, as a Parquet dataset and, beside it, one CSV file. */
+    /**
+     * A table already on the driver, as a Parquet dataset and, beside it, one CSV file. Flat tables (every report)
+     * are written from the driver; Spark writes the others.
+     */
     private void small(List<Row> rows, StructType schema, String name) throws IOException {
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(path(name));
+        if (ParquetRows.supports(schema)) {
+            ParquetRows.write(rows, schema, new Path(out.staging(), name),
+                    new Configuration(spark.sparkContext().hadoopConfiguration()));
+        } else {
+            spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(path(name));
+        }
         CsvExport.write(rows, schema, new Path(out.staging(), name + ".csv"), fs);
     }
 

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,17 +108,23 @@ public final class QualityReport {
             fieldShares.put(FIELDS.get(i), share);
         }
         Map<String, Object> warnings = new LinkedHashMap<>();
-        for (Row w : decisions.select(explode(col(Columns.PARSE_WARNINGS)).as(NAME)).groupBy(NAME).count()
-                .sort(NAME).collectAsList()) {
+        // The few groups below are sorted here, not by Spark: a Spark sort runs a job of its own to sample them.
+        List<Row> byWarning = new ArrayList<>(decisions.select(explode(col(Columns.PARSE_WARNINGS)).as(NAME))
+                .groupBy(NAME).count().collectAsList());
+        byWarning.sort(Comparator.comparing(r -> r.getString(0)));
+        for (Row w : byWarning) {
             rows.add(RowFactory.create("warning", w.getString(0), w.getLong(1), share(w.getLong(1), total)));
             warnings.put(w.getString(0), w.getLong(1));
         }
         rows.add(RowFactory.create("decisions", ANY_WARNING, anyWarning, share(anyWarning, total)));
         rows.add(RowFactory.create("decisions", NO_BODY, noBody, share(noBody, total)));
         Map<String, Long> unknown = new LinkedHashMap<>();
-        for (Row u : decisions.filter(array_contains(col(Columns.PARSE_WARNINGS), ParseWarning.UNKNOWN_BODY.name()))
-                .groupBy(col(Columns.COUNCIL_AS_PRINTED)).count()
-                .sort(col("count").desc(), col(Columns.COUNCIL_AS_PRINTED)).collectAsList()) {
+        List<Row> byName = new ArrayList<>(decisions
+                .filter(array_contains(col(Columns.PARSE_WARNINGS), ParseWarning.UNKNOWN_BODY.name()))
+                .groupBy(col(Columns.COUNCIL_AS_PRINTED)).count().collectAsList());
+        byName.sort(Comparator.<Row>comparingLong(r -> -r.getLong(1)).thenComparing(r -> r.isNullAt(0) ? ""
+                : r.getString(0)));
+        for (Row u : byName) {
             unknown.put(u.getString(0), u.getLong(1));
         }
         unknown.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->

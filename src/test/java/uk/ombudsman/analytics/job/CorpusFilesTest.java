@@ -56,6 +56,24 @@ class CorpusFilesTest {
     }
 
     @Test
+    void aSmallCorpusIsOnePartitionAndALargeOneSeveralPerCore() {
+        List<CorpusFiles.InputFile> small = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            small.add(new CorpusFiles.InputFile("file:/c/" + i + ".txt", 12_000)); // the sample's order of size
+        }
+        assertEquals(1, CorpusFiles.partitions(new CorpusFiles.Listing(small, 60_000, 0), 2).size());
+
+        List<CorpusFiles.InputFile> large = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            large.add(new CorpusFiles.InputFile("file:/c/" + i + ".txt", 18_000)); // 20,000 generated decisions
+        }
+        List<List<CorpusFiles.InputFile>> parts = CorpusFiles.partitions(new CorpusFiles.Listing(large,
+                20_000L * 18_000, 0), 2);
+        assertEquals(8, parts.size(), "four per core");
+        assertEquals(20_000, parts.stream().mapToInt(List::size).sum());
+    }
+
+    @Test
     void aPackedGroupGivesBackItsFilesInOrder() {
         List<CorpusFiles.InputFile> files = List.of(new CorpusFiles.InputFile("file:/c/2024/a b.txt", 10),
                 new CorpusFiles.InputFile("file:/c/2024/a b.txt2", 20), new CorpusFiles.InputFile("file:/c/x", 0));
