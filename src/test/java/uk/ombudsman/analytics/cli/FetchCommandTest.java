@@ -3,13 +3,11 @@ package uk.ombudsman.analytics.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.ombudsman.analytics.cli.Commands.Outcome;
 import uk.ombudsman.analytics.fetch.FakeLgoSite;
 import uk.ombudsman.analytics.fetch.Fetcher;
 import uk.ombudsman.analytics.fetch.SiteCorpus;
@@ -19,28 +17,9 @@ class FetchCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void helpNamesTheOptionsTheDefaultsAndTheExitCodes() {
-        Outcome o = run("fetch", "--help");
+        Outcome o = Commands.run("fetch", "--help");
         assertEquals(0, o.code());
         for (String option : new String[] {"--out", "--site", "--from", "--to", "--rate", "--contact"}) {
             assertTrue(o.out().contains(option), option + ": " + o.out());
@@ -49,27 +28,27 @@ class FetchCommandTest {
         String words = o.out().replaceAll("\\s+", " ");
         assertTrue(words.contains("7 the site refused or has changed"), o.out());
         assertTrue(words.contains("5 another fetch into OUT is running"), o.out());
-        assertTrue(run("--help").out().contains("7   fetch: the site refused or has changed"));
-        assertTrue(run("nightly", "--help").out().contains("--fetch"));
+        assertTrue(Commands.run("--help").out().contains("7   fetch: the site refused or has changed"));
+        assertTrue(Commands.run("nightly", "--help").out().contains("--fetch"));
     }
 
     @Test
     void badOptionsAreOneLineAndExitCodeTwo() {
         String out = dir.toString();
-        assertOneLine(run("fetch", "--out", out, "--from", "2024-02-01", "--to", "2024-01-01"),
+        assertOneLine(Commands.run("fetch", "--out", out, "--from", "2024-02-01", "--to", "2024-01-01"),
                 "--from 2024-02-01 is after --to 2024-01-01");
-        assertOneLine(run("fetch", "--out", out, "--rate", "0"),
+        assertOneLine(Commands.run("fetch", "--out", out, "--rate", "0"),
                 "--rate must be a number of requests a second above 0, not 0.0");
-        assertOneLine(run("fetch", "--out", out, "--site", "ftp://example.org"),
+        assertOneLine(Commands.run("fetch", "--out", out, "--site", "ftp://example.org"),
                 "--site must be an http or https address, not ftp://example.org");
-        assertOneLine(run("fetch", "--out", out, "--to", "2010-01-01"),
+        assertOneLine(Commands.run("fetch", "--out", out, "--to", "2010-01-01"),
                 "--from 2016-01-01 (the default) is after --to 2010-01-01");
-        Outcome date = run("fetch", "--out", out, "--from", "2024-13-01");
+        Outcome date = Commands.run("fetch", "--out", out, "--from", "2024-13-01");
         assertEquals(2, date.code());
         assertTrue(date.err().startsWith("Invalid value for option '--from'"), date.err());
-        assertOneLine(run("nightly", "--landing", out, "--root", out, "--site", "http://127.0.0.1:1"),
+        assertOneLine(Commands.run("nightly", "--landing", out, "--root", out, "--site", "http://127.0.0.1:1"),
                 "--site, --rate and --contact need --fetch");
-        assertOneLine(run("nightly", "--fetch", "--landing", "hdfs://nn/landing", "--root", out),
+        assertOneLine(Commands.run("nightly", "--fetch", "--landing", "hdfs://nn/landing", "--root", out),
                 "--fetch needs a local landing folder, not hdfs://nn/landing");
     }
 
@@ -81,8 +60,8 @@ class FetchCommandTest {
     @Test
     void aFetchShowsItsProgressAndWhatItDidAndExitsZero() throws IOException {
         try (FakeLgoSite site = FakeLgoSite.serving(SiteCorpus.standard())) {
-            Outcome o = run("fetch", "--out", dir.toString(), "--site", site.uri().toString(), "--from", "2023-10-01",
-                    "--to", "2023-10-31", "--rate", "100", "--contact", "newsdesk@example.org");
+            Outcome o = Commands.run("fetch", "--out", dir.toString(), "--site", site.uri().toString(), "--from",
+                    "2023-10-01", "--to", "2023-10-31", "--rate", "100", "--contact", "newsdesk@example.org");
             assertEquals(0, o.code(), o.err());
             assertTrue(o.err().contains("fetching decisions dated 2023-10-01 to 2023-10-31: 1 months, one request "
                     + "every 0.01 s at most"), o.err());
@@ -99,8 +78,8 @@ class FetchCommandTest {
     void aSiteThatRefusesIsExitSevenInOneLine() throws IOException {
         try (FakeLgoSite site = FakeLgoSite.serving(SiteCorpus.standard())) {
             site.robots(200, "User-agent: *\nDisallow: /Decisions/SearchResults\n");
-            Outcome o = run("fetch", "--out", dir.toString(), "--site", site.uri().toString(), "--from", "2023-10-01",
-                    "--to", "2023-10-31", "--rate", "100", "--quiet");
+            Outcome o = Commands.run("fetch", "--out", dir.toString(), "--site", site.uri().toString(), "--from",
+                    "2023-10-01", "--to", "2023-10-31", "--rate", "100", "--quiet");
             assertEquals(Fetcher.EXIT_REFUSED, o.code());
             assertEquals("error: robots.txt disallows /Decisions/SearchResults?fd=2023-10-01&td=2023-10-31&page=1: the "
                     + "search cannot be read", o.err().strip());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.ombudsman.analytics.fetch.Fetches.OCT_1;
+import static uk.ombudsman.analytics.fetch.Fetches.OCT_31;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,30 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each way the site can misbehave, switched on in the imitation: what the fetch does, and what it leaves. */
-class FetchFaultsTest {
-    private static final LocalDate OCT_1 = LocalDate.of(2023, 10, 1);
-    private static final LocalDate OCT_31 = LocalDate.of(2023, 10, 31);
+class FetchFaultsTest extends AgainstTheImitation {
     private static final String SEARCH = "/Decisions/SearchResults";
-
-    @TempDir
-    Path dir;
-    FakeLgoSite site;
-
-    @BeforeEach
-    void start() throws IOException {
-        site = FakeLgoSite.serving(SiteCorpus.standard());
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
 
     @Test
     void tooManyRequestsIsWaitedOutAsRetryAfterSaysThenRetried() {

@@ -4,34 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Runs after the first: what they fetch again (nothing), what they search again (recent months), what they find. */
-class FetchIncrementalTest {
-    @TempDir
-    Path dir;
-    FakeLgoSite site;
-
-    @BeforeEach
-    void start() throws IOException {
-        site = FakeLgoSite.serving(SiteCorpus.standard());
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
-
+class FetchIncrementalTest extends AgainstTheImitation {
     private Fetcher.Report defaultRun(Clock today) {
         return Fetches.fetch(site, dir, null, null, Fetches.TEST_RATE, today);
     }

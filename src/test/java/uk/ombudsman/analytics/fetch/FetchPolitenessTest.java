@@ -4,36 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.ombudsman.analytics.fetch.Fetches.OCT_1;
+import static uk.ombudsman.analytics.fetch.Fetches.OCT_31;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** robots.txt, the pace and the session, measured where the site sees them. */
-class FetchPolitenessTest {
-    /** October 2023: two decisions in the standard corpus. */
-    private static final LocalDate OCT_1 = LocalDate.of(2023, 10, 1);
-    private static final LocalDate OCT_31 = LocalDate.of(2023, 10, 31);
-
-    @TempDir
-    Path dir;
-    FakeLgoSite site;
-
-    @BeforeEach
-    void start() throws IOException {
-        site = FakeLgoSite.serving(SiteCorpus.standard());
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
+class FetchPolitenessTest extends AgainstTheImitation {
 
     @Test
     void pathsRobotsTxtDisallowsAreNeverRequestedUnderTheGroupNamingThisCrawler() throws IOException {

@@ -20,6 +20,9 @@ final class Fetches {
     /** The standard corpus's span of decision dates, and a day after its newest one. */
     static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
     static final LocalDate TODAY = LocalDate.of(2026, 2, 1);
+    /** October 2023: two decisions in the standard corpus. */
+    static final LocalDate OCT_1 = LocalDate.of(2023, 10, 1);
+    static final LocalDate OCT_31 = LocalDate.of(2023, 10, 31);
 
     private Fetches() {
     }
