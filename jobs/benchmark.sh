@@ -11,10 +11,13 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --decisions) [[ $# -ge 2 ]] || die 2 "--decisions needs a value"; decisions="$2"; shift 2 ;;
     --work) [[ $# -ge 2 ]] || die 2 "--work needs a value"; work="$2"; shift 2 ;;
-    --seed|--driver-heap) [[ $# -ge 2 ]] || die 2 "$1 needs a value"; extra+=("$1" "$2"); shift 2 ;;
+    --seed|--driver-heap|--text|--real-from) [[ $# -ge 2 ]] || die 2 "$1 needs a value"; extra+=("$1" "$2"); shift 2 ;;
+    --parser-only) extra+=("$1"); shift ;;
     -h|--help)
       echo "Usage: jobs/benchmark.sh [--decisions N] [--work DIR] [--seed S] [--driver-heap 1g]"
+      echo "                         [--text generated|real] [--real-from DIR,DIR] [--parser-only]"
       echo "  The corpus is generated once into DIR (default target/benchmark) and reused."
+      echo "  --text real recombines real decisions' paragraphs (seeds, gold passages) into 22 KB decisions."
       exit 0 ;;
     *) die 2 "unknown option '$1' (see --help)" ;;
   esac

@@ -21,12 +21,13 @@ import org.apache.commons.csv.CSVPrinter;
 import uk.ombudsman.analytics.export.CsvCells;
 import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.generate.CorpusGenerator;
+import uk.ombudsman.analytics.generate.RealTextCorpus;
 import uk.ombudsman.analytics.generate.TruthCheck;
 import uk.ombudsman.analytics.parsing.DecisionParser;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 
 /**
- * The benchmark: on one generated corpus, in one invocation, times the floor (one thread reading every file),
+ * The benchmark: on one generated corpus (or one of real decision text recombined, {@link RealTextCorpus}), in one invocation, times the floor (one thread reading every file),
  * the parser alone on one thread, the Spark job in local[2] end to end, and the peer (DuckDB reading the same
  * files with read_blob, since read_text rejects non-UTF-8 files, and extracting council and outcome by regular
  * expression). Each runs in its own JVM, timed from outside, with its peak resident memory read from /proc.
@@ -49,14 +50,22 @@ public final class Benchmark {
     }
 
     /** Runs the whole benchmark: generate (or reuse) the corpus, time each step, print and save the table. */
-    public static void run(int decisions, Path work, long seed, String driverHeap) throws Exception {
-        new Runner(new Options(decisions, work, seed, driverHeap, System.getProperty("bench.jvmOptions"),
-                System.getProperty("bench.runLocal"))).run();
+    public static void run(Options options) throws Exception {
+        new Runner(options).run();
     }
 
-    /** @param runLocal jobs/run-local.sh: the job is timed as a user runs it (on Java 25 with its cache, if any) */
-    record Options(int decisions, Path work, long seed, String driverHeap, String jvmOptions, String runLocal) {
+    /**
+     * @param realText   time on {@link RealTextCorpus} (real decisions' paragraphs recombined) instead of the generator's
+     * @param realSources the folders of real decision text the real-text corpus is made from
+     * @param parserOnly time only the floor and the parser alone (no Spark, no DuckDB)
+     * @param runLocal   jobs/run-local.sh: the job is timed as a user runs it (on Java 25 with its cache, if any)
+     */
+    public record Options(int decisions, Path work, long seed, String driverHeap, boolean realText,
+            List<Path> realSources, boolean parserOnly, String jvmOptions, String runLocal) {
     }
+
+    /** Real decisions are about this long (the seeds' median); page openings are recombined up to it. */
+    private static final int REAL_DECISION_BYTES = 22_000;
 
     /** One row of the table. */
     record Result(String step, long decisions, double mb, double seconds, double peakMb, String note) {
@@ -90,13 +99,23 @@ public final class Benchmark {
         }
 
         void run() throws Exception {
-            Path generated = o.work().resolve("corpus-" + o.decisions() + "-seed" + o.seed());
-            if (!Files.exists(generated.resolve(CorpusGenerator.TRUTH).resolve("counts.csv"))) {
+            Path generated = o.work().resolve((o.realText() ? "real-" : "corpus-") + o.decisions() + "-seed" + o.seed());
+            Path corpus = generated.resolve(CorpusGenerator.CORPUS);
+            if (o.realText()) {
+                Path done = generated.resolve("complete");
+                if (!Files.exists(done)) {
+                    System.out.printf("Recombining real decision text from %s into %d decisions in %s ...%n",
+                            o.realSources(), o.decisions(), generated);
+                    long bytes = RealTextCorpus.from(o.realSources()).writeTo(corpus, o.decisions(), o.seed(),
+                            REAL_DECISION_BYTES);
+                    System.out.printf("  %d files, %.0f MB%n", o.decisions(), bytes / 1e6);
+                    Files.writeString(done, "");
+                }
+            } else if (!Files.exists(generated.resolve(CorpusGenerator.TRUTH).resolve("counts.csv"))) {
                 System.out.printf("Generating %d decisions into %s ...%n", o.decisions(), generated);
                 var s = new CorpusGenerator(o.decisions(), o.seed()).writeTo(generated);
                 System.out.printf("  %d files, %.0f MB%n", s.files(), s.bytes() / 1e6);
             }
-            Path corpus = generated.resolve(CorpusGenerator.CORPUS);
             long[] size = size(corpus);
             double mb = size[1] / 1e6;
             System.out.printf("Corpus: %d files, %.0f MB; machine: %d cores, Java %s%n%n", size[0], mb,
@@ -110,6 +129,11 @@ public final class Benchmark {
             Result parser = timed("parser alone, 1 thread", size[0], mb, List.of(java, "@" + o.jvmOptions(),
                     "-Xmx1g", "-cp", classpath, SELF, "measure", "parser", corpus.toString()), null);
             results.add(parser);
+            if (o.parserOnly()) {
+                print(results, null, List.of());
+                writeCsv(results, null, true);
+                return;
+            }
             double parseLoop = Double.parseDouble(parser.note().replaceAll(".* in ([0-9.]+) s.*", "$1"));
             Path out = o.work().resolve("out-" + o.decisions());
             List<String> spark = List.of(o.runLocal(), "--input", corpus.toString(), "--output", out.toString(),
@@ -138,7 +162,8 @@ public final class Benchmark {
                     List.of(java, "-Xmx4g", "-cp", classpath, SELF, "measure", "duckdb", corpus.toString()), null);
             results.add(duckdb);
 
-            List<String> problems = TruthCheck.compare(generated, out);
+            // Recombined real text has no truth to check against: it is there to be timed.
+            List<String> problems = o.realText() ? List.of() : TruthCheck.compare(generated, out);
             Ratios ratios = new Ratios(parseLoop, parseStage, job.seconds(), duckdb.seconds());
             print(results, ratios, problems);
             writeCsv(results, ratios, problems.isEmpty());
@@ -202,11 +227,15 @@ public final class Benchmark {
                         r.mb(), r.seconds(), r.perSecond(), r.mbPerSecond(),
                         Double.isNaN(r.peakMb()) ? "-" : String.format(Locale.ROOT, "%.0f", r.peakMb()), r.note());
             }
+            if (ratios == null) {
+                return;
+            }
             System.out.printf(Locale.ROOT, "%nparallel efficiency = parser's loop alone / (2 x Spark parse stage) = "
                     + "%.1f / (2 x %.1f) = %.2f%n", ratios.parseLoop(), ratios.parseStage(), ratios.efficiency());
             System.out.printf(Locale.ROOT, "Spark end to end / DuckDB = %.1f / %.1f = %.2f%n", ratios.job(),
                     ratios.duckdb(), ratios.overDuckdb());
-            System.out.println(problems.isEmpty() ? "The job's reports equal the generator's truth."
+            System.out.println(o.realText() ? "(Real text: no truth to check the reports against.)"
+                    : problems.isEmpty() ? "The job's reports equal the generator's truth."
                     : "The job's reports DIFFER from the truth (" + problems.size() + " differences), first: "
                             + problems.subList(0, Math.min(5, problems.size())));
         }
@@ -220,6 +249,10 @@ public final class Benchmark {
                 for (Result r : results) {
                     csv.printRecord(r.step().strip(), r.decisions(), fmt(r.mb()), fmt(r.seconds()), fmt(r.perSecond()),
                             fmt(r.mbPerSecond()), Double.isNaN(r.peakMb()) ? "" : fmt(r.peakMb()), r.note());
+                }
+                if (ratios == null) {
+                    System.out.println("Results written to " + file);
+                    return;
                 }
                 csv.printRecord("parallel_efficiency", "", "", "", "", "", "",
                         fmt(ratios.efficiency()));

@@ -1,6 +1,7 @@
 package uk.ombudsman.analytics.tools;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,20 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Heap of the Spark run's driver (default: ${DEFAULT-VALUE}).")
     String driverHeap;
 
+    @Option(names = "--text", defaultValue = "generated", paramLabel = "generated|real",
+            description = {"The corpus's text: the generator's phrasing (with its truth, checked), or real decisions' "
+                    + "paragraphs recombined into decisions of about 22 KB (timing only; default: ${DEFAULT-VALUE}).",
+                "Real text costs the parser several times what generated phrasing does: time a parser change on both."})
+    String text;
+
+    @Option(names = "--real-from", paramLabel = "DIR", split = ",",
+            defaultValue = "src/sample/seeds,src/test/resources/gold/passages",
+            description = "Folders of real decision text for --text real (default: ${DEFAULT-VALUE}).")
+    List<Path> realFrom;
+
+    @Option(names = "--parser-only", description = "Time only reading the files and the parser alone, one thread.")
+    boolean parserOnly;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +53,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         if (decisions < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--decisions must be at least 1");
         }
-        Benchmark.run(decisions, work, seed, driverHeap);
+        if (!text.equals("generated") && !text.equals("real")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--text must be generated or real");
+        }
+        Benchmark.run(new Benchmark.Options(decisions, work, seed, driverHeap, text.equals("real"), realFrom,
+                parserOnly, System.getProperty("bench.jvmOptions"), System.getProperty("bench.runLocal")));
         return 0;
     }
 }
