@@ -51,15 +51,18 @@ final class GoldSet {
             return !header.equals("NONE");
         }
 
-        /** The amounts of {@link #payments}, each as a plain number ("1400", "509.81"). */
+        /** The printed amounts of {@link #payments}, each as a plain number ("1400", "509.81"); "?" ones left out. */
         List<String> paymentAmounts() {
-            return payments.stream().map(p -> p.substring(0, p.indexOf('|'))).map(GoldSet::plain).toList();
+            return payments.stream().map(p -> p.substring(0, p.indexOf('|'))).filter(a -> !a.equals("?"))
+                    .map(GoldSet::plain).toList();
         }
 
-        /** Each payment as "amount|PURPOSE" with the amount plain. */
+        /** Each payment as "amount|PURPOSE" with the amount plain ("?" where no sum is printed). */
         List<String> paymentsWithPurpose() {
-            return payments.stream().map(p -> plain(p.substring(0, p.indexOf('|'))) + p.substring(p.indexOf('|')))
-                    .toList();
+            return payments.stream().map(p -> {
+                String a = p.substring(0, p.indexOf('|'));
+                return (a.equals("?") ? a : plain(a)) + p.substring(p.indexOf('|'));
+            }).toList();
         }
 
         BigDecimal paymentTotal() {
