@@ -1,5 +1,6 @@
 package uk.ombudsman.analytics.job;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
@@ -21,6 +22,9 @@ final class EvidenceTable {
     /** Four fields and the payments: a decision seldom has more than a handful of rows. */
     static final long ROWS_PER_DECISION_AT_MOST = 10;
 
+    /** The value's amount where the decision prints none ("? DISTRESS"), as the labels write it. */
+    static final String AMOUNT_NOT_STATED = "?";
+
     private EvidenceTable() {
     }
 
@@ -30,8 +34,8 @@ final class EvidenceTable {
                         col("e." + Columns.VALUE).as(Columns.VALUE), col("e." + Columns.SENTENCE).as(Columns.SENTENCE));
         Dataset<Row> payments = decisions.select(col(Columns.CASE_REF), explode(col(Columns.PAYMENTS)).as("p"))
                 .select(col(Columns.CASE_REF), lit(PAYMENT).as(Columns.FIELD),
-                        concat_ws(" ", col("p." + Columns.AMOUNT_GBP).cast(DataTypes.StringType),
-                                col("p." + Columns.PURPOSE)).as(Columns.VALUE),
+                        concat_ws(" ", coalesce(col("p." + Columns.AMOUNT_GBP).cast(DataTypes.StringType),
+                                lit(AMOUNT_NOT_STATED)), col("p." + Columns.PURPOSE)).as(Columns.VALUE),
                         col("p." + Columns.EVIDENCE).as(Columns.SENTENCE));
         return fields.unionByName(payments);
     }

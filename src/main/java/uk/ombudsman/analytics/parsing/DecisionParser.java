@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import uk.ombudsman.analytics.reading.SentenceModels;
 import uk.ombudsman.analytics.record.BodyType;
 import uk.ombudsman.analytics.record.DecisionRecord;
 import uk.ombudsman.analytics.record.Evidence;
@@ -29,9 +31,24 @@ public final class DecisionParser implements Serializable {
 
 
     private final CouncilDirectory councils;
+    /** Read from the jar on first use in each JVM (the parser is shipped to executors without it). */
+    private transient SentenceReader reader;
 
     public DecisionParser(CouncilDirectory councils) {
         this.councils = councils;
+    }
+
+    /** A parser reading sentences with other models than the jar's: for cross-validation, in one JVM only. */
+    public DecisionParser(CouncilDirectory councils, SentenceModels models) {
+        this.councils = councils;
+        this.reader = new SentenceReader(models);
+    }
+
+    private SentenceReader reader() {
+        if (reader == null) {
+            reader = SentenceReader.bundled();
+        }
+        return reader;
     }
 
     public ParseResult parse(String source, byte[] bytes) {
@@ -141,10 +158,14 @@ public final class DecisionParser implements Serializable {
             warnings.add(ParseWarning.NO_DECISION_DATE.name());
         }
 
-        RemedyExtractor.Result remedy = RemedyExtractor.extract(doc, decisionDate);
+        RemedyExtractor.Result remedy = RemedyExtractor.extract(doc, decisionDate, reader());
         r.setPayments(new ArrayList<>(remedy.payments()));
-        r.setPaymentTotalGbp(remedy.payments().stream().map(Payment::getAmountGbp)
+        // The total of the sums printed: a payment whose amount the decision does not state adds nothing, and says so.
+        r.setPaymentTotalGbp(remedy.payments().stream().map(Payment::getAmountGbp).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
+        if (remedy.payments().stream().anyMatch(p -> p.getAmountGbp() == null)) {
+            warnings.add(ParseWarning.PAYMENT_AMOUNT_NOT_STATED.name());
+        }
         r.setRemedies(new ArrayList<>(remedy.remedies()));
         r.setRemedyDeadlineDays(remedy.deadlineDays());
         if (remedy.deadlineDays() != null) {

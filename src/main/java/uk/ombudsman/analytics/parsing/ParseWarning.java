@@ -17,6 +17,8 @@ public enum ParseWarning {
     DELAY_FROM_SUMMARY_ONLY,
     /** The remedy part names a sum that was not counted as a payment (a rate, a repayment, an offer, a range...). */
     UNCOUNTED_AMOUNT,
+    /** Money is to be paid as the remedy, but the decision prints no sum: a payment with no amount. */
+    PAYMENT_AMOUNT_NOT_STATED,
     /** Several dates on which the complainant complained were found; the earliest was taken. */
     COMPLAINT_DATE_AMBIGUOUS
 }

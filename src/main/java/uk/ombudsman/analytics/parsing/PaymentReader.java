@@ -112,18 +112,38 @@ final class PaymentReader {
     private PaymentReader() {
     }
 
-    /** What one sentence holds: payments, and the sums it names that are not payments (for a warning). */
-    record Amounts(List<Payment> payments, List<String> uncounted) {
-        static final Amounts NONE = new Amounts(List.of(), List.of());
+    /**
+     * One sum of a sentence: its amount, how many payments it stands for ("£200 each" to two people), the purpose its
+     * words give, and whether the phrase rules read it as a payment this decision asks for.
+     */
+    record Sum(BigDecimal amount, String printed, int copies, PaymentPurpose purpose, boolean ruleSaysPaid) {
+    }
+
+    /** What one sentence holds: its sums in order, and the text they were found in (sums normalised, breakdowns out). */
+    record Sums(List<Sum> sums, String text) {
+        static final Sums NONE = new Sums(List.of(), "");
+
+        /** The payments the rules alone read. */
+        List<Payment> rulePayments(String evidence) {
+            List<Payment> out = new ArrayList<>();
+            for (Sum s : sums) {
+                if (s.ruleSaysPaid()) {
+                    for (int c = 0; c < s.copies(); c++) {
+                        out.add(new Payment(s.amount().setScale(2), s.purpose(), evidence));
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /**
      * @param leadIn  the line that introduces the list this sentence is an item of, or null
      * @param context the sentences before this one in its paragraph, where "this injustice" finds its harm
      */
-    static Amounts read(String sentence, String leadIn, String context) {
+    static Sums read(String sentence, String leadIn, String context) {
         if (sentence.indexOf('£') < 0) {
-            return Amounts.NONE;
+            return Sums.NONE;
         }
         String t = normaliseAmounts(sentence);
         // An item of an agreed list that starts with a sum ("£300 to recognise her distress") is a payment too.
@@ -137,10 +157,10 @@ final class PaymentReader {
         while (m.find()) {
             spans.add(new int[] {m.start(), m.end()});
         }
-        List<String> uncounted = new ArrayList<>();
         PaymentPurpose[] purposes = new PaymentPurpose[spans.size()];
         BigDecimal[] amounts = new BigDecimal[spans.size()];
         int[] copies = new int[spans.size()];
+        boolean[] paid = new boolean[spans.size()];
         boolean[] range = new boolean[spans.size()];
         for (int i = 0; i + 1 < spans.size(); i++) {
             String join = outer.substring(spans.get(i)[1], spans.get(i + 1)[0]);
@@ -161,10 +181,7 @@ final class PaymentReader {
             if (amounts[i] == null || amounts[i].signum() <= 0) {
                 continue;
             }
-            if (!payContext || restated || range[i] || notAPayment(outer, start, clause, near, after)) {
-                uncounted.add(outer.substring(start, end));
-                continue;
-            }
+            paid[i] = payContext && !restated && !range[i] && !notAPayment(outer, start, clause, near, after);
             copies[i] = EACH.matcher(after).find() && before.contains(" and ") ? 2 : 1;
             purposes[i] = firstCue(ownWords(after));
             if (purposes[i] == null) {
@@ -185,26 +202,36 @@ final class PaymentReader {
                 purposes[i] = purposes[i + 1];
             }
         }
-        List<Payment> out = new ArrayList<>();
+        List<Sum> out = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             if (copies[i] == 0) {
                 continue;
             }
-            PaymentPurpose p = purposes[i];
-            if (p == null && leadIn != null) {
-                p = firstCue(leadIn);
-            }
-            if (p == null && context != null && REFERS_BACK.matcher(outer).find()) {
-                p = harmNamedLast(context);
-            }
-            if (p == null && (INJUSTICE.matcher(outer).find() || leadIn != null && INJUSTICE.matcher(leadIn).find())) {
-                p = PaymentPurpose.DISTRESS; // the Ombudsman's symbolic payment for injustice that is not financial
-            }
-            for (int c = 0; c < copies[i]; c++) {
-                out.add(new Payment(amounts[i].setScale(2), p == null ? PaymentPurpose.OTHER : p, sentence));
-            }
+            PaymentPurpose p = purposes[i] != null ? purposes[i] : purposeFromSurroundings(outer, leadIn, context);
+            out.add(new Sum(amounts[i], outer.substring(spans.get(i)[0], spans.get(i)[1]), copies[i], p, paid[i]));
         }
-        return new Amounts(out, uncounted);
+        return new Sums(out, outer);
+    }
+
+    /**
+     * The purpose of a payment whose own words name none: the list's lead-in, the harm named just before ("to remedy
+     * this injustice"), the Ombudsman's symbolic payment for injustice, or else OTHER.
+     */
+    static PaymentPurpose purposeFromSurroundings(String sentence, String leadIn, String context) {
+        PaymentPurpose p = leadIn == null ? null : firstCue(leadIn);
+        if (p == null && context != null && REFERS_BACK.matcher(sentence).find()) {
+            p = harmNamedLast(context);
+        }
+        if (p == null && (INJUSTICE.matcher(sentence).find() || leadIn != null && INJUSTICE.matcher(leadIn).find())) {
+            p = PaymentPurpose.DISTRESS; // the Ombudsman's symbolic payment for injustice that is not financial
+        }
+        return p == null ? PaymentPurpose.OTHER : p;
+    }
+
+    /** The purpose a payment with no sum printed has: the first harm its sentence names, else as above. */
+    static PaymentPurpose purposeOfUnstated(String sentence, String leadIn, String context) {
+        PaymentPurpose p = firstCue(sentence);
+        return p != null ? p : purposeFromSurroundings(sentence, leadIn, context);
     }
 
     /**

@@ -68,7 +68,7 @@ final class RemedyExtractor {
             List<String> uncounted, boolean hasRemedyText) {
     }
 
-    static Result extract(DecisionDocument doc, LocalDate decisionDate) {
+    static Result extract(DecisionDocument doc, LocalDate decisionDate, SentenceReader reader) {
         List<Line> lines = doc.in(Section.REMEDY);
         if (lines.isEmpty()) {
             // Decisions made at assessment agree their remedy in "My assessment" ("We asked the Council to ...").
@@ -90,10 +90,10 @@ final class RemedyExtractor {
             StringBuilder before = new StringBuilder();
             for (Sentences.Sentence s : Sentences.split(line.text())) {
                 String text = s.text();
-                PaymentReader.Amounts amounts = PaymentReader.read(text, listLeadIn, before.toString());
-                payments.addAll(amounts.payments());
-                uncounted.addAll(amounts.uncounted());
-                RemedyKinds.addTo(remedies, text, fromSection);
+                SentenceReading r = reader.read(text, line.section(), listLeadIn, before.toString());
+                payments.addAll(r.payments());
+                uncounted.addAll(r.uncounted());
+                remedies.addAll(r.remedies());
                 if (decisionDate != null) {
                     // A deadline in a list's lead-in ("Within one month the Council will:") governs its items.
                     Integer d = deadlineDays(text, decisionDate);
@@ -108,6 +108,12 @@ final class RemedyExtractor {
                 leadIn = line.text();
             }
         }
+        if (payments.stream().anyMatch(p -> p.getAmountGbp() != null)) {
+            // "will make a payment" in the summary, the sum in the agreed action: where any sum is printed, the
+            // payments with none are the same money mentioned before its sum was given.
+            payments.removeIf(p -> p.getAmountGbp() == null);
+        }
+        remedies.remove(Remedy.PAYMENT);
         if (!payments.isEmpty()) {
             remedies.add(Remedy.PAYMENT);
         }

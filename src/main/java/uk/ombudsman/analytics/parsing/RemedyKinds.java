@@ -79,6 +79,16 @@ final class RemedyKinds {
     private RemedyKinds() {
     }
 
+    /** The kinds the rules read in a sentence, as it stands and as if under an action heading: cues for the models. */
+    static void cues(String sentence, java.util.Collection<String> out) {
+        Set<Remedy> agreed = java.util.EnumSet.noneOf(Remedy.class);
+        addTo(agreed, sentence, false);
+        agreed.forEach(k -> out.add("c=kind:" + k));
+        Set<Remedy> listed = java.util.EnumSet.noneOf(Remedy.class);
+        addTo(listed, sentence, true);
+        listed.forEach(k -> out.add("c=item:" + k));
+    }
+
     /** Adds the kinds of remedy {@code sentence} sets; {@code inActionSection} when it stands under an action heading. */
     static void addTo(Set<Remedy> remedies, String sentence, boolean inActionSection) {
         if (RESTATED_FINDING.matcher(sentence).find() || Findings.isRestatedComplaint(sentence)) {

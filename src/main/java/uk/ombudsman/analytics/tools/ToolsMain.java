@@ -10,8 +10,8 @@ import uk.ombudsman.analytics.cli.VersionProvider;
  * and jobs/benchmark.sh run them from the build's classes).
  */
 @Command(name = "ombudsman-analytics-tools", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Tools for developing the job: a generated corpus with its truth, and the benchmark.",
-        subcommands = {GenerateCommand.class, BenchmarkCommand.class})
+        description = "Tools for developing the job: a generated corpus with its truth, the benchmark, and training the sentence models.",
+        subcommands = {GenerateCommand.class, BenchmarkCommand.class, TrainCommand.class})
 public final class ToolsMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,6 +24,6 @@ public final class ToolsMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a tool: generate or benchmark");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a tool: generate, benchmark or train");
     }
 }

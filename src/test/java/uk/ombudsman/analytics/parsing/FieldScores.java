@@ -21,23 +21,28 @@ import uk.ombudsman.analytics.reference.CouncilDirectory;
  * that are not payments, and every miss. Knows the labels and the record, never how the parser works.
  */
 final class FieldScores {
-    private static final DecisionParser PARSER = new DecisionParser(CouncilDirectory.bundled());
+    private static final DecisionParser BUNDLED = new DecisionParser(CouncilDirectory.bundled());
 
     final Map<String, Score> scores = new LinkedHashMap<>();
     final List<String> misses = new ArrayList<>();
-    final int passages;
+    private final DecisionParser parser;
+    int passages;
     int notPaymentsCounted;
     int remedySetsRight;
     int remedySetsScored;
 
+    /** The parser with the jar's models, on one set. */
     FieldScores(List<GoldSet.Passage> set) {
-        passages = set.size();
-        for (GoldSet.Passage p : set) {
-            score(p);
-        }
+        this(set, BUNDLED);
+    }
+
+    FieldScores(List<GoldSet.Passage> set, DecisionParser parser) {
+        this.parser = parser;
+        set.forEach(this::score);
     }
 
     private void score(GoldSet.Passage p) {
+        passages++;
         DecisionRecord d = parse(p.url(), p.bytes());
         field("case_ref", p, x -> true, p.caseRef(), d == null ? null : d.getCaseRef());
         field("body", p, x -> true, clean(p.body()), d == null ? null : clean(d.getCouncilAsPrinted()));
@@ -118,6 +123,21 @@ final class FieldScores {
         }
     }
 
+    /** Adds another set's counts (a fold of a cross-validation) to these. */
+    void add(FieldScores other) {
+        other.scores.forEach((name, o) -> {
+            Score s = scores.computeIfAbsent(name, k -> new Score());
+            s.tp += o.tp;
+            s.fp += o.fp;
+            s.fn += o.fn;
+        });
+        misses.addAll(other.misses);
+        passages += other.passages;
+        notPaymentsCounted += other.notPaymentsCounted;
+        remedySetsRight += other.remedySetsRight;
+        remedySetsScored += other.remedySetsScored;
+    }
+
     double remedySetShare() {
         return remedySetsScored == 0 ? Double.NaN : remedySetsRight / (double) remedySetsScored;
     }
@@ -157,8 +177,8 @@ final class FieldScores {
         return String.format(Locale.ROOT, "[%.3f, %.3f]", Math.max(0, centre - half), Math.min(1, centre + half));
     }
 
-    private static DecisionRecord parse(String source, byte[] bytes) {
-        ParseResult r = PARSER.parse(source, bytes);
+    private DecisionRecord parse(String source, byte[] bytes) {
+        ParseResult r = parser.parse(source, bytes);
         return r.isDecision() ? r.decision() : null;
     }
 

@@ -28,7 +28,12 @@ import uk.ombudsman.analytics.reference.CouncilDirectory;
  * below the scores recorded here and in README.md.
  */
 class GoldSetTest {
-    /** Minimum precision and recall per field, where the parser stands: a change that reads worse fails. */
+    /**
+     * Minimum precision and recall per field, where the parser stands: a change that reads worse fails. Lowered for
+     * payments and remedies in issue 19, on purpose: the labels now count a payment with no sum printed (73 rows
+     * relabelled, most not yet read by the parser), and the learned veto on sums drops four payments the phrase
+     * rules, tuned on this set, had read (it drops far more wrong ones on pages they were not tuned on).
+     */
     private static final Map<String, double[]> MINIMUM = Map.ofEntries(
             Map.entry("case_ref", new double[] {1.00, 1.00}),
             Map.entry("body", new double[] {1.00, 1.00}),
@@ -38,14 +43,17 @@ class GoldSetTest {
             Map.entry("outcome", new double[] {1.00, 1.00}),
             Map.entry("outcome, no header", new double[] {1.00, 1.00}),
             Map.entry("outcome, header removed", new double[] {0.93, 0.89}),
-            Map.entry("payment amounts", new double[] {1.00, 0.97}),
-            Map.entry("payment purposes", new double[] {1.00, 0.97}),
-            Map.entry("payment total", new double[] {1.00, 0.97}),
-            Map.entry("remedies", new double[] {0.95, 0.83}),
+            Map.entry("payment amounts", new double[] {1.00, 0.95}),
+            Map.entry("payment purposes", new double[] {0.89, 0.71}),
+            Map.entry("payment total", new double[] {0.98, 0.94}),
+            Map.entry("remedies", new double[] {0.94, 0.80}),
             Map.entry("remedy_deadline_days", new double[] {1.00, 1.00}),
             Map.entry("delay_fault", new double[] {0.98, 0.84}),
             Map.entry("complaint_date", new double[] {1.00, 0.69}));
-    /** The held-out set's, recorded as first measured: lower, since nothing was tuned on it. */
+    /**
+     * The held-out set's, recorded as first measured: lower, since nothing was tuned on it. Payment purposes and
+     * remedies lowered in issue 19 for the relabelling (payments with no sum printed now count; 18 rows).
+     */
     private static final Map<String, double[]> MINIMUM_HOLDOUT = Map.ofEntries(
             Map.entry("case_ref", new double[] {1.00, 1.00}),
             Map.entry("body", new double[] {1.00, 1.00}),
@@ -56,9 +64,9 @@ class GoldSetTest {
             Map.entry("outcome, no header", new double[] {0.92, 0.92}),
             Map.entry("outcome, header removed", new double[] {0.94, 0.92}),
             Map.entry("payment amounts", new double[] {1.00, 0.87}),
-            Map.entry("payment purposes", new double[] {1.00, 0.87}),
+            Map.entry("payment purposes", new double[] {0.85, 0.66}),
             Map.entry("payment total", new double[] {1.00, 0.87}),
-            Map.entry("remedies", new double[] {0.91, 0.79}),
+            Map.entry("remedies", new double[] {0.91, 0.77}),
             Map.entry("delay_fault", new double[] {0.90, 0.45}),
             Map.entry("complaint_date", new double[] {1.00, 0.50}));
     /** Sums counted as payments that the labels list as not payments (repayments, offers, ranges, ...). */

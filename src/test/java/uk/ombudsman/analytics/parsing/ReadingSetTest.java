@@ -23,7 +23,17 @@ class ReadingSetTest {
 
     /** The held-out scores as last recorded in holdout/HISTORY.md: a change that reads worse fails. */
     private static final Map<String, double[]> MINIMUM_HOLDOUT = Map.ofEntries(
-            Map.entry("case_ref", new double[] {1.00, 1.00}));
+            Map.entry("case_ref", new double[] {1.00, 1.00}),
+            Map.entry("outcome", new double[] {0.99, 0.99}),
+            Map.entry("outcome, header removed", new double[] {0.94, 0.92}),
+            Map.entry("outcome, no header", new double[] {0.97, 0.94}),
+            Map.entry("payment amounts", new double[] {0.88, 0.93}),
+            Map.entry("payment purposes", new double[] {0.70, 0.53}),
+            Map.entry("payment total", new double[] {0.85, 0.85}),
+            Map.entry("remedies", new double[] {0.94, 0.70}),
+            Map.entry("delay_fault", new double[] {1.00, 0.72}));
+    /** Sums counted as payments that the labels say are not, on the held-out part, as last recorded. */
+    private static final int MAX_NOT_PAYMENTS_COUNTED = 2;
 
     private static FieldScores train;
     private static FieldScores holdout;
@@ -45,6 +55,11 @@ class ReadingSetTest {
         int pages = train.passages + holdout.passages;
         assertTrue(pages >= 600, "pages: " + pages);
         assertTrue(holdout.passages * 3 >= pages, "held out: " + holdout.passages + " of " + pages);
+    }
+
+    @Test
+    void noMoreSumsAreCountedThatAreNotPaymentsThanRecorded() {
+        assertTrue(holdout.notPaymentsCounted <= MAX_NOT_PAYMENTS_COUNTED, holdout.notPaymentsCounted + " sums");
     }
 
     @Test
