@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import uk.ombudsman.analytics.reading.Features;
+import uk.ombudsman.analytics.reading.Screens;
 import uk.ombudsman.analytics.reading.SentenceModels;
 import uk.ombudsman.analytics.record.Payment;
 import uk.ombudsman.analytics.record.Remedy;
@@ -37,7 +38,6 @@ final class SentenceReader {
         List<Payment> payments = new ArrayList<>(1);
         List<String> uncounted = new ArrayList<>(0);
         {
-            List<String> tokens = Features.tokens(text);
             // Apologies, actions for the complainant and service improvements: the phrase rules (they read these
             // better than a model in cross-validation); a payment: the model and the sums.
             RemedyKinds.addTo(kinds, text, part != Section.PREAMBLE);
@@ -62,7 +62,8 @@ final class SentenceReader {
                         uncounted.add(s.printed());
                     }
                 }
-            } else if (text.indexOf('£') < 0 && models.statesPayment(text, tokens)) {
+            } else if (text.indexOf('£') < 0 && Screens.mayAskForMoney(text) && models.statesPayment(text,
+                    Features.tokens(text))) {
                 // "make a symbolic payment", "pay a sum to recognise her distress": money to be paid, no sum printed.
                 payments.add(new Payment(null, PaymentReader.purposeOfUnstated(text, leadIn, context), text));
             }

@@ -9,7 +9,20 @@ public final class Screens {
     private static final String[] TIME = {"delay", "Delay", "long", "took", "time", "prompt", "month", "week", "year",
         "overdue", "drift", "slow", "late", "wait", "until", "since", "earlier", "sooner", "days"};
 
+    /** A part of every wording of money to be paid seen in the labelled sentences that print no sum. */
+    private static final String[] MONEY = {"pay", "Pay", "refund", "reimburs", "compensat", "sum", "financial",
+        "redress", "money", "symbolic"};
+
     private Screens() {
+    }
+
+    public static boolean mayAskForMoney(String sentence) {
+        for (String w : MONEY) {
+            if (sentence.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean mayMentionDelay(String sentence) {
