@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.ombudsman.analytics.reading.Screens;
 import uk.ombudsman.analytics.record.Outcome;
 
 /**
@@ -237,12 +238,7 @@ final class Findings {
     private static final String[] TIME_WORDS = {"elay", "long", "time", "Time", "rompt", "rift", "verdue", "low"};
 
     private static boolean mentionsTime(String text) {
-        for (String w : TIME_WORDS) {
-            if (text.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+        return Screens.containsAny(text, TIME_WORDS);
     }
 
     /** A summary or final-decision sentence that finds delay at fault (not the complaint restated, not negated). */
@@ -262,36 +258,18 @@ final class Findings {
      * decision on its own (the model learns how far each can be trusted, and what else to read).
      */
     static void verdictCues(String s, java.util.Collection<String> out) {
-        if (RESTATED.matcher(s).find()) {
-            out.add("c=restated");
-        }
-        if (UPHELD_STATEMENT.matcher(s).find()) {
-            out.add("c=upheld");
-        }
-        if (NOT_UPHELD_STATEMENT.matcher(s).find()) {
-            out.add("c=notupheld");
-        }
-        if (CLOSED.matcher(s).find()) {
-            out.add("c=closed");
-        }
-        if (ENDED.matcher(s).find()) {
-            out.add("c=ended");
-        }
-        if (REMEDIED.matcher(s).find()) {
-            out.add("c=remedied");
-        }
+        cue(RESTATED, s, "c=restated", out);
+        cue(UPHELD_STATEMENT, s, "c=upheld", out);
+        cue(NOT_UPHELD_STATEMENT, s, "c=notupheld", out);
+        cue(CLOSED, s, "c=closed", out);
+        cue(ENDED, s, "c=ended", out);
+        cue(REMEDIED, s, "c=remedied", out);
         if (findsFault(s)) {
             out.add("c=fault");
         }
-        if (NO_FAULT.matcher(s).find()) {
-            out.add("c=nofault");
-        }
-        if (VERDICT_LINE.matcher(s).find()) {
-            out.add("c=verdictline");
-        }
-        if (GENERAL_FAULT.matcher(s).find()) {
-            out.add("c=generalfault");
-        }
+        cue(NO_FAULT, s, "c=nofault", out);
+        cue(VERDICT_LINE, s, "c=verdictline", out);
+        cue(GENERAL_FAULT, s, "c=generalfault", out);
         if (CLOSED.matcher(s).find() && REMEDIED.matcher(afterClosure(s)).find()) {
             out.add("c=closedremedied");
         }
@@ -299,29 +277,25 @@ final class Findings {
 
     /** The cues about delay: asked only of sentences that speak of time. */
     static void delayCues(String s, java.util.Collection<String> out) {
-        if (RESTATED.matcher(s).find()) {
-            out.add("c=restated");
-        }
+        cue(RESTATED, s, "c=restated", out);
         if (findsFault(s)) {
             out.add("c=fault");
         }
         if (mentionsTime(s) && DELAY.matcher(s).find()) {
             out.add("c=delay");
-            if (NO_DELAY.matcher(s).find()) {
-                out.add("c=nodelay");
-            }
+            cue(NO_DELAY, s, "c=nodelay", out);
             if (statesDelayFault(s)) {
                 out.add("c=delayfault");
             }
-            if (DELAY_FINDING.matcher(s).find()) {
-                out.add("c=delayfinding");
-            }
-            if (APOLOGY_FOR_DELAY.matcher(s).find()) {
-                out.add("c=apologydelay");
-            }
-            if (COMPLAINT_ABOUT_DELAY.matcher(s).find()) {
-                out.add("c=aboutdelay");
-            }
+            cue(DELAY_FINDING, s, "c=delayfinding", out);
+            cue(APOLOGY_FOR_DELAY, s, "c=apologydelay", out);
+            cue(COMPLAINT_ABOUT_DELAY, s, "c=aboutdelay", out);
+        }
+    }
+
+    private static void cue(Pattern p, String s, String name, java.util.Collection<String> out) {
+        if (p.matcher(s).find()) {
+            out.add(name);
         }
     }
 

@@ -17,17 +17,17 @@ public final class Screens {
     }
 
     public static boolean mayAskForMoney(String sentence) {
-        for (String w : MONEY) {
-            if (sentence.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+        return containsAny(sentence, MONEY);
     }
 
     public static boolean mayMentionDelay(String sentence) {
-        for (String w : TIME) {
-            if (sentence.contains(w)) {
+        return containsAny(sentence, TIME);
+    }
+
+    /** Whether the text contains any of the literal parts: the cheap check before a costly pattern or model. */
+    public static boolean containsAny(String text, String... parts) {
+        for (String w : parts) {
+            if (text.contains(w)) {
                 return true;
             }
         }

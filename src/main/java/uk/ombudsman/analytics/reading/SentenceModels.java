@@ -41,6 +41,7 @@ public final class SentenceModels {
 
     private static volatile SentenceModels bundled;
 
+    /** Delay and verdict: trained for cross-validation only; null in the jar's models (the parser reads neither). */
     private final LearnedModel delay;
     private final LearnedModel verdict;
     private final Map<Remedy, LearnedModel> kinds;
