@@ -70,39 +70,52 @@ final class DecisionDocument {
      * pattern sees one spelling. One pass over the characters: this runs on every line of every file.
      */
     static String normalise(String s) {
-        char[] b = new char[s.length()];
+        char[] b = s.toCharArray(); // written over in place: the output is never longer than the input
         int len = 0;
         boolean space = true; // drops leading spaces
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\u2019', '\u2018', '\u201B', '\u2032' -> c = '\'';
-                case '\u201C', '\u201D' -> c = '"';
-                case '\u2013', '\u2014' -> c = '-';
-                case '\uFEFF' -> {
-                    continue;
-                }
-                default -> {
-                    if (c == '\t' || c == '\u00A0' || c == '\u00AD' || c == '\u202F' || c == '\u205F'
-                            || c == '\u3000' || (c >= '\u2000' && c <= '\u200B')) {
-                        c = ' ';
-                    }
-                }
+        boolean changed = false;
+        for (int i = 0; i < b.length; i++) {
+            char c = b[i];
+            if (c > ' ' && c < '\u007F') { // most characters: kept, no lookup
+                b[len++] = c;
+                space = false;
+                continue;
             }
-            if (c == ' ') {
+            char plain = plain(c);
+            changed |= plain != c;
+            if (plain == 0) {
+                continue;
+            }
+            if (plain == ' ') {
                 if (!space) {
                     b[len++] = ' ';
                     space = true;
                 }
             } else {
-                b[len++] = c;
+                b[len++] = plain;
                 space = false;
             }
         }
         if (len > 0 && b[len - 1] == ' ') {
             len--;
         }
-        return new String(b, 0, len);
+        return len == s.length() && !changed ? s : new String(b, 0, len);
+    }
+
+    /** The plain spelling of a character, or 0 for one that is dropped. */
+    private static char plain(char c) {
+        return switch (c) {
+            case '\u2019', '\u2018', '\u201B', '\u2032' -> '\'';
+            case '\u201C', '\u201D' -> '"';
+            case '\u2013', '\u2014' -> '-';
+            case '\uFEFF' -> 0;
+            default -> c == '\t' || c == '\u00A0' || c == '\u00AD' || c == '\u202F' || c == '\u205F' || c == '\u3000'
+                    || (c >= '\u2000' && c <= '\u200B') ? ' ' : c;
+        };
+    }
+
+    private static boolean isLoneMarker(String line) {
+        return line.length() <= 4 && LONE_MARKER.matcher(line).matches();
     }
 
     static DecisionDocument read(String text) {
@@ -116,11 +129,11 @@ final class DecisionDocument {
             String n = normalise(text.substring(start, end));
             start = end < n0 && text.charAt(end) == '\r' && end + 1 < n0 && text.charAt(end + 1) == '\n' ? end + 2
                     : end + 1;
-            if (n.isEmpty() || n.length() <= 40 && NOISE_LINE.matcher(n).matches()) {
+            if (n.isEmpty() || n.length() <= 40 && "bBpPlLsScC".indexOf(n.charAt(0)) >= 0
+                    && NOISE_LINE.matcher(n).matches()) {
                 continue;
             }
-            if (!plain.isEmpty() && LONE_MARKER.matcher(plain.get(plain.size() - 1)).matches()
-                    && !LONE_MARKER.matcher(n).matches()) {
+            if (!plain.isEmpty() && isLoneMarker(plain.get(plain.size() - 1)) && !isLoneMarker(n)) {
                 n = plain.remove(plain.size() - 1) + " " + n;
             }
             plain.add(n);

@@ -200,9 +200,9 @@ final class Findings {
                 continue; // most paragraphs never mention time; skip the sentence split
             }
             for (String s : sentences(l.text())) {
-                boolean finding = l.section() == Section.REMEDY ? APOLOGY_FOR_DELAY.matcher(s).find()
+                boolean finding = l.section() == Section.REMEDY ? apologisesForDelay(s)
                         : l.section() == Section.FINAL ? statesDelayFault(s)
-                        : DELAY.matcher(s).find() && !NO_DELAY.matcher(s).find() && findsFault(s);
+                        : mentionsTime(s) && DELAY.matcher(s).find() && !NO_DELAY.matcher(s).find() && findsFault(s);
                 if (finding) {
                     return new DelayReading(true, found != null ? found : s, false);
                 }
@@ -234,11 +234,19 @@ final class Findings {
     record DelayReading(boolean delayFault, String evidence, boolean inSummaryOnly) {
     }
 
-    /** Literal parts one of which every wording of {@link #DELAY} contains: checked before the costly pattern. */
-    private static final String[] TIME_WORDS = {"elay", "long", "time", "Time", "rompt", "rift", "verdue", "low"};
+    /**
+     * A literal part of each alternative of {@link #DELAY} (in lower and title case), checked before the costly
+     * pattern: each is rare enough in a decision that most paragraphs cost only these scans.
+     */
+    private static final String[] TIME_WORDS = {"elay", "took", "Took", "oo long", "n time", "n good time",
+        "ime limit", "romptly", "imescale", "rift", "verdue", "onger than", "slow", "Slow"};
 
     private static boolean mentionsTime(String text) {
         return Screens.containsAny(text, TIME_WORDS);
+    }
+
+    private static boolean apologisesForDelay(String s) {
+        return s.contains("polog") && s.contains("elay") && APOLOGY_FOR_DELAY.matcher(s).find();
     }
 
     /** A summary or final-decision sentence that finds delay at fault (not the complaint restated, not negated). */
@@ -250,7 +258,7 @@ final class Findings {
             return false; // "We will not investigate Mr X's complaint about delay ..." restates the complaint
         }
         return findsFault(s) || DELAY_FINDING.matcher(s).find() || UPHELD_STATEMENT.matcher(s).find()
-                || APOLOGY_FOR_DELAY.matcher(s).find();
+                || apologisesForDelay(s);
     }
 
     /**

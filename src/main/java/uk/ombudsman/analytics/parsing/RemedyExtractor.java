@@ -120,10 +120,21 @@ final class RemedyExtractor {
         return new Result(payments, List.copyOf(remedies), deadline, deadlineEvidence, uncounted, fromSection);
     }
 
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Integer deadlineDays(String sentence, LocalDate decisionDate) {
         Integer best = null;
+        // The literal checks first: most sentences set no deadline, and the patterns cost more than the scans.
+        boolean mayHoldWithin = sentence.contains("ithin") || sentence.contains("ITHIN");
         Matcher w = WITHIN.matcher(sentence);
-        while (w.find()) {
+        while (mayHoldWithin && w.find()) {
             String rest = sentence.substring(w.end());
             String before = sentence.substring(0, w.start());
             boolean ofTheDecision = OF_THE_DECISION.matcher(rest).lookingAt();
@@ -146,8 +157,9 @@ final class RemedyExtractor {
             }
             best = min(best, (int) (due.toEpochDay() - decisionDate.toEpochDay()));
         }
+        boolean mayHoldDate = hasDigit(sentence);
         Matcher b = BY_DATE.matcher(sentence);
-        while (b.find()) {
+        while (mayHoldDate && b.find()) {
             if (NOT_A_DEADLINE_BEFORE.matcher(sentence.substring(0, b.start())).find()) {
                 continue;
             }

@@ -21,7 +21,8 @@ final class RemedyKinds {
             + "apologies)\\b", CI);
     private static final Pattern APOLOGY_DONE = Pattern.compile("\\b(?:already|has|had) (?:\\w+ )?apologi[sz]ed\\b", CI);
     private static final String PERSON = "(?:him|her|them|Mr|Mrs|Miss|Ms|Mx|Dr|the complainant|the family)";
-    private static final Pattern ACTION = Pattern.compile(String.join("|",
+    // "(?=[...])": the alternatives' first letters, so most positions are rejected with one look.
+    private static final Pattern ACTION = Pattern.compile("\\b(?=[rcuahpwmdbi])(?:" + String.join("|",
             "\\bre-?assess\\w*", "\\bre-?consider\\w*", "\\bre-?review\\w*",
             "\\b(?:carry out|complete|undertake|arrange|hold|convene)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?"
                     + "(?:assessment|review|meeting|panel|investigation|visit|appeal|inspection)",
@@ -31,8 +32,8 @@ final class RemedyKinds {
             "\\b(?:decide|determine)\\s+(?:whether|if|his|her|their)\\b",
             "\\b(?:backdate|amend|correct|update|remove)\\s+(?:his|her|their|the)\\s+(?:[\\w-]+\\s+){0,3}?"
                     + "(?:records?|plan|EHC\\w*|account|bill|assessment|entry|file)",
-            "\\bissue\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:decision|plan|response|notice)"), CI);
-    private static final Pattern SERVICE_IMPROVEMENT = Pattern.compile(String.join("|",
+            "\\bissue\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:decision|plan|response|notice)") + ")", CI);
+    private static final Pattern SERVICE_IMPROVEMENT = Pattern.compile("\\b(?=[tmrlsibapcuowe])(?:" + String.join("|",
             "\\btrain(?:ing|ed)?\\b", "\\bmonitor(?:ing|s)? (?:its|their|the (?:council|service))\\b", "\\bremind\\w*",
             "\\blearning\\b", "\\bservice improvements?\\b", "\\bimprove (?:its|the|their) (?:\\w+ )?services?\\b",
             "\\bbetter service\\b", "\\baction plan\\b",
@@ -43,7 +44,7 @@ final class RemedyKinds {
                     + "(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|guidance|systems?|arrangements|templates?|"
                     + "letters|rules|standard information|information it provides|how it)\\b",
             "\\b(?:staff|officers|social workers|workers|employees|teams?)\\b.{0,80}?\\b(?:aware|guidance|briefed)\\b",
-            "\\bshare\\s+(?:this|our|the)\\s+(?:decision|learning|findings)\\s+with\\b"), CI);
+            "\\bshare\\s+(?:this|our|the)\\s+(?:decision|learning|findings)\\s+with\\b") + ")", CI);
     /** A word each ACTION alternative contains; checked literally before the costly pattern. */
     private static final List<String> ACTION_WORDS = List.of("assess", "consider", "review", "carry out", "complete",
             "undertake", "arrange", "hold", "convene", "produce", "provide", "write to", "meet", "contact", "discuss",
@@ -103,12 +104,12 @@ final class RemedyKinds {
             remedyText = sentence.substring(agreed.start());
             classifyItems(remedies, sentence.substring(agreed.end()));
         }
-        if (!remedies.contains(Remedy.APOLOGY) && APOLOGY.matcher(remedyText).find()
+        String lower = remedyText.toLowerCase(Locale.ROOT);
+        if (!remedies.contains(Remedy.APOLOGY) && lower.contains("apolog") && APOLOGY.matcher(remedyText).find()
                 && !APOLOGY_DONE.matcher(remedyText).find()) {
             remedies.add(Remedy.APOLOGY);
         }
         // Each kind is looked for until found once: the patterns are the costly part of a remedy.
-        String lower = remedyText.toLowerCase(Locale.ROOT);
         if (!remedies.contains(Remedy.ACTION_FOR_COMPLAINANT) && containsAny(lower, ACTION_WORDS)
                 && ACTION.matcher(remedyText).find()) {
             remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
