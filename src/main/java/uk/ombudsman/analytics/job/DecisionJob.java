@@ -20,6 +20,7 @@ import org.apache.spark.storage.StorageLevel;
 import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.export.OutputLayout;
 import uk.ombudsman.analytics.parsing.DecisionParser;
+import uk.ombudsman.analytics.reading.FieldAccuracy;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reports.Columns;
 import uk.ombudsman.analytics.reports.QualityReport;
@@ -166,6 +167,7 @@ public final class DecisionJob {
                         "report_rows", reportRows))
                 .put("changes", changeCounts)
                 .put("quality", quality.summary())
+                .put("field_accuracy", FieldAccuracy.forManifest())
                 .put("timings_ms", laps.millis())
                 .put("versions", Manifest.versions(spark))
                 .put("configuration", configuration(plan.fingerprint())));

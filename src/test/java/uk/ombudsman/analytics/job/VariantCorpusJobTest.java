@@ -80,5 +80,8 @@ class VariantCorpusJobTest {
         assertEquals("1", rows.get("warning:UNKNOWN_OUTCOME").get(QualityReport.COUNT));
         Map<?, ?> quality = (Map<?, ?>) JobRuns.manifest(out).get("quality");
         assertEquals(0.8421, ((Map<?, ?>) quality.get("field_found_share")).get("decision_date"));
+        // How often each field is read right on unseen real pages travels with every run's figures.
+        Map<?, ?> accuracy = (Map<?, ?>) ((Map<?, ?>) JobRuns.manifest(out).get("field_accuracy")).get("fields");
+        assertEquals(java.util.Set.of("precision", "recall"), ((Map<?, ?>) accuracy.get("delay_fault")).keySet());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import uk.ombudsman.analytics.reading.FieldAccuracy;
 import uk.ombudsman.analytics.record.DecisionRecord;
 import uk.ombudsman.analytics.record.Payment;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
@@ -170,11 +171,19 @@ final class FieldScores {
         if (n == 0) {
             return "-";
         }
-        double z = 1.959964;
-        double p = k / (double) n;
-        double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
-        return String.format(Locale.ROOT, "[%.3f, %.3f]", Math.max(0, centre - half), Math.min(1, centre + half));
+        double[] ci = FieldAccuracy.wilson(k, n);
+        return String.format(Locale.ROOT, "[%.3f, %.3f]", ci[0], ci[1]);
+    }
+
+    /** Each field's precision and recall, and the share of exactly right remedy sets, as the manifest gives them. */
+    List<FieldAccuracy.Score> accuracy() {
+        List<FieldAccuracy.Score> out = new ArrayList<>();
+        scores.forEach((name, s) -> {
+            out.add(new FieldAccuracy.Score(name, "precision", s.tp, s.tp + s.fp));
+            out.add(new FieldAccuracy.Score(name, "recall", s.tp, s.tp + s.fn));
+        });
+        out.add(new FieldAccuracy.Score("remedies", "exact_set_share", remedySetsRight, remedySetsScored));
+        return out;
     }
 
     private DecisionRecord parse(String source, byte[] bytes) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.ombudsman.analytics.reading.FieldAccuracy;
 
 /**
  * The parser against the reading set (src/test/resources/reading): real pages it was never tuned on, labelled
@@ -55,6 +56,20 @@ class ReadingSetTest {
         int pages = train.passages + holdout.passages;
         assertTrue(pages >= 600, "pages: " + pages);
         assertTrue(holdout.passages * 3 >= pages, "held out: " + holdout.passages + " of " + pages);
+    }
+
+    /** The scores each run's manifest reports must be the parser's own: a change that moves them updates the file. */
+    @Test
+    void theManifestsFieldAccuracyIsTheHeldOutScoresOfThisParser() throws IOException {
+        String measured = FieldAccuracy.csv(holdout.accuracy());
+        Path written = Path.of("target/held-out-scores.csv");
+        Files.writeString(written, measured, StandardCharsets.UTF_8);
+        String bundled;
+        try (var in = FieldAccuracy.class.getResourceAsStream(FieldAccuracy.RESOURCE)) {
+            bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(measured, bundled, "the held-out scores changed: copy " + written + " to src/main/resources"
+                + FieldAccuracy.RESOURCE + ", add an entry to holdout/HISTORY.md and update README");
     }
 
     @Test
