@@ -14,8 +14,10 @@ import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.Redaction;
 import uk.ombudsman.analytics.job.Sessions;
+import uk.ombudsman.analytics.job.ReportSettings;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reports.PeerComparison;
+import uk.ombudsman.analytics.reports.YearBasis;
 
 /** The options every command that runs the job shares, and what they do: one place for both. */
 final class JobOptions {
@@ -33,6 +35,16 @@ final class JobOptions {
             paramLabel = "N", description = "Councils with fewer investigations are marked too few to rank "
                     + "(default: ${DEFAULT-VALUE}).")
     int minInvestigations;
+
+    @Option(names = "--year-basis", defaultValue = "financial", paramLabel = "BASIS",
+            converter = YearBasisConverter.class, description = "The years every yearly report counts in: financial "
+                    + "(1 April to 31 March, as the Ombudsman counts; default) or calendar.")
+    YearBasis yearBasis;
+
+    @Option(names = "--lgsco-council-data", paramLabel = "CSV",
+            description = "The Ombudsman's own per-council figures (its published table's columns, see README), to "
+                    + "reconcile this run's council_performance with, council by council.")
+    Path lgscoCouncilData;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[2]. Leave unset under spark-submit, which sets it.")
@@ -69,6 +81,27 @@ final class JobOptions {
         if (minInvestigations < 1) {
             throw new JobFailure("--min-investigations must be at least 1, not " + minInvestigations,
                     picocli.CommandLine.ExitCode.USAGE, null);
+        }
+        if (lgscoCouncilData != null && !Files.isReadable(lgscoCouncilData)) {
+            throw new JobFailure("--lgsco-council-data: file not found or unreadable: " + lgscoCouncilData,
+                    DecisionJob.EXIT_INPUT, null);
+        }
+    }
+
+    ReportSettings reports() {
+        return new ReportSettings(minInvestigations, populationYear, yearBasis, lgscoCouncilData);
+    }
+
+    /** "financial" or "calendar", in any case. */
+    static final class YearBasisConverter implements picocli.CommandLine.ITypeConverter<YearBasis> {
+        @Override
+        public YearBasis convert(String value) {
+            try {
+                return YearBasis.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a year basis: financial or calendar");
+            }
         }
     }
 

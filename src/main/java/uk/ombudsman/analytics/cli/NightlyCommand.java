@@ -87,7 +87,7 @@ public final class NightlyCommand implements Callable<Integer> {
         NightlyRun.Options options;
         try {
             options = new NightlyRun.Options(landing, root.toAbsolutePath(), keep, maxQuarantinedShare, job.councils,
-                    job.minInvestigations, job.populationYear, notebooksCommand);
+                    job.reports(), notebooksCommand);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -32,8 +32,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         job.validate();
         long start = System.nanoTime();
-        JobConfig config = new JobConfig(input, output, job.councils, null, false, job.minInvestigations,
-                job.populationYear);
+        JobConfig config = new JobConfig(input, output, job.councils, null, false, job.reports());
         JobProgress progress = job.quiet ? JobProgress.SILENT : JobOptions.stageLines(spec.commandLine().getErr(), start);
         JobResult result = new DecisionJob(job.session(), config, progress).run();
         if (!job.quiet) {

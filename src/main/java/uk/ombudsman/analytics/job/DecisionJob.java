@@ -23,6 +23,7 @@ import uk.ombudsman.analytics.parsing.DecisionParser;
 import uk.ombudsman.analytics.reading.FieldAccuracy;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reports.Columns;
+import uk.ombudsman.analytics.reports.PublishedFigures;
 import uk.ombudsman.analytics.reports.QualityReport;
 import uk.ombudsman.analytics.reports.Report;
 import uk.ombudsman.analytics.reports.ReportBuilder;
@@ -54,7 +55,7 @@ public final class DecisionJob {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
-        CouncilDirectory councils = CouncilDirectory.load(config.councilsFile(), config.populationYear());
+        CouncilDirectory councils = CouncilDirectory.load(config.councilsFile(), config.reports().populationYear());
         InputPlan plan = InputPlan.make(spark, config, councils);
         List<Dataset<?>> cached = new ArrayList<>();
         Laps laps = new Laps();
@@ -105,7 +106,8 @@ public final class DecisionJob {
         Dataset<Row> table = deduped.kept().persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(table);
         long unique = decisions - deduped.merged();
-        Map<Report, ReportBuilder.Table> built = ReportBuilder.buildAll(table, councils, config.minInvestigations());
+        Map<Report, ReportBuilder.Table> built = ReportBuilder.buildAll(table, councils,
+                config.reports().minInvestigations(), config.reports().yearBasis(), published());
         QualityReport.Result quality = QualityReport.build(table, byReason, listing.count());
         Dataset<Row> changed = null;
         Map<String, Long> changeCounts = null;
@@ -202,6 +204,17 @@ public final class DecisionJob {
         }
     }
 
+    /** The Ombudsman's published figures to reconcile with: the bundled national ones and any per-council file. */
+    private PublishedFigures published() {
+        PublishedFigures bundled = PublishedFigures.bundled();
+        java.nio.file.Path file = config.reports().lgscoCouncilData();
+        try {
+            return file == null ? bundled : bundled.withCouncilData(file);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new JobFailure("--lgsco-council-data: " + e.getMessage(), EXIT_INPUT, e);
+        }
+    }
+
     private Map<String, Object> configuration(String fingerprint) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put(InputPlan.FINGERPRINT, fingerprint);
@@ -209,8 +222,9 @@ public final class DecisionJob {
         c.put("default_parallelism", spark.sparkContext().defaultParallelism());
         c.put("spark.sql.shuffle.partitions", spark.conf().get("spark.sql.shuffle.partitions"));
         c.put("councils_file", config.councilsFile() == null ? "bundled" : config.councilsFile().toString());
-        c.put("min_investigations", config.minInvestigations());
-        c.put("population_year", config.populationYear());
+        c.put("min_investigations", config.reports().minInvestigations());
+        c.put("year_basis", config.reports().yearBasis().name().toLowerCase(java.util.Locale.ROOT));
+        c.put("population_year", config.reports().populationYear());
         return c;
     }
 

@@ -18,6 +18,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.ombudsman.analytics.reports.Columns;
+import uk.ombudsman.analytics.reports.YearBasis;
 
 /** The parsed beans as the output tables: snake_case columns in the spec's order. */
 final class DecisionTable {
@@ -45,6 +46,7 @@ final class DecisionTable {
                 col(D + "outcome").as(Columns.OUTCOME),
                 col(D + "decisionDate").as(Columns.DECISION_DATE),
                 year(col(D + "decisionDate")).as(Columns.DECISION_YEAR),
+                YearBasis.financialYear(col(D + "decisionDate")).as(Columns.FINANCIAL_YEAR),
                 col(D + "summary").as(Columns.SUMMARY),
                 payments.as(Columns.PAYMENTS),
                 col(D + "paymentTotalGbp").cast(DataTypes.createDecimalType(12, 2)).as(Columns.PAYMENT_TOTAL_GBP),
@@ -54,6 +56,12 @@ final class DecisionTable {
                 col(D + "complaintDate").as(Columns.COMPLAINT_DATE),
                 col(D + "complaintDatePrecision").as(Columns.COMPLAINT_DATE_PRECISION),
                 col(D + "complaintToDecisionDays").as(Columns.COMPLAINT_TO_DECISION_DAYS),
+                col(D + "remediedBefore").as(Columns.REMEDIED_BEFORE),
+                transform(col(D + "serviceImprovements"), i -> struct(i.getField("kind").as(Columns.KIND),
+                        i.getField("text").as(Columns.TEXT))).as(Columns.SERVICE_IMPROVEMENTS),
+                col(D + "publicInterestReport").as(Columns.PUBLIC_INTEREST_REPORT),
+                col(D + "sharedWith").as(Columns.SHARED_WITH),
+                col(D + "othersAffected").as(Columns.OTHERS_AFFECTED),
                 col(D + "source").as(Columns.SOURCE),
                 col(D + "sourceSha256").as(Columns.SOURCE_SHA256),
                 transform(col(D + "evidence"), e -> struct(e.getField("field").as(Columns.FIELD),
@@ -118,12 +126,16 @@ final class DecisionTable {
                 col(Columns.BODY_TYPE), col(Columns.REGION),
                 col(Columns.CATEGORY), col(Columns.SUBCATEGORY), col(Columns.SERVICE_AREA), col(Columns.OUTCOME_RAW),
                 col(Columns.OUTCOME),
-                col(Columns.DECISION_DATE),
+                col(Columns.DECISION_DATE), col(Columns.FINANCIAL_YEAR),
                 transform(col(Columns.PAYMENTS), p -> p.getField(Columns.AMOUNT_GBP)).as(Columns.PAYMENTS_GBP),
                 transform(col(Columns.PAYMENTS), p -> p.getField(Columns.PURPOSE)).as(Columns.PAYMENT_PURPOSES),
                 col(Columns.PAYMENT_TOTAL_GBP), col(Columns.REMEDIES), col(Columns.REMEDY_DEADLINE_DAYS),
                 col(Columns.DELAY_FAULT), col(Columns.COMPLAINT_DATE), col(Columns.COMPLAINT_DATE_PRECISION),
-                col(Columns.COMPLAINT_TO_DECISION_DAYS), col(Columns.SUMMARY), col(Columns.SOURCE),
+                col(Columns.COMPLAINT_TO_DECISION_DAYS), col(Columns.REMEDIED_BEFORE),
+                transform(col(Columns.SERVICE_IMPROVEMENTS), i -> i.getField(Columns.KIND))
+                        .as(Columns.SERVICE_IMPROVEMENT_KINDS),
+                col(Columns.PUBLIC_INTEREST_REPORT), col(Columns.SHARED_WITH), col(Columns.OTHERS_AFFECTED),
+                col(Columns.SUMMARY), col(Columns.SOURCE),
                 col(Columns.SOURCE_SHA256), col(Columns.PARSE_WARNINGS));
     }
 

@@ -1,8 +1,6 @@
 package uk.ombudsman.analytics.job;
 
 import java.nio.file.Path;
-import uk.ombudsman.analytics.reference.CouncilDirectory;
-import uk.ombudsman.analytics.reports.PeerComparison;
 
 /**
  * What one run of the job reads and writes.
@@ -13,11 +11,10 @@ import uk.ombudsman.analytics.reports.PeerComparison;
  * @param previous the output of an earlier run to build on incrementally (only new and changed files are parsed),
  *     or null for a full run
  * @param trackChanges whether to write what changed since {@code previous} ({@code changes.csv}): the nightly view
- * @param minInvestigations below this many investigations a council is marked too few to rank
- * @param populationYear the year of the ONS population estimates behind the per-100,000 figures
+ * @param reports how the reports are figured
  */
 public record JobConfig(String input, String output, Path councilsFile, String previous, boolean trackChanges,
-        int minInvestigations, int populationYear) {
+        ReportSettings reports) {
     public JobConfig {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("an input path is required");
@@ -25,15 +22,14 @@ public record JobConfig(String input, String output, Path councilsFile, String p
         if (output == null || output.isBlank()) {
             throw new IllegalArgumentException("an output path is required");
         }
-        if (minInvestigations < 1) {
-            throw new IllegalArgumentException("the minimum number of investigations must be at least 1");
+        if (reports == null) {
+            throw new IllegalArgumentException("report settings are required");
         }
     }
 
     /** A full run, as the {@code run} command does it. */
     public JobConfig(String input, String output, Path councilsFile) {
-        this(input, output, councilsFile, null, false, PeerComparison.DEFAULT_MIN_INVESTIGATIONS,
-                CouncilDirectory.DEFAULT_POPULATION_YEAR);
+        this(input, output, councilsFile, null, false, ReportSettings.DEFAULT);
     }
 }
 

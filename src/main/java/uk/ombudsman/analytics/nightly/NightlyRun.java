@@ -22,6 +22,7 @@ import uk.ombudsman.analytics.job.JobConfig;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.JobResult;
+import uk.ombudsman.analytics.job.ReportSettings;
 
 /**
  * The scheduled run. Under {@code ROOT}: {@code runs/<UTC timestamp>/} holds each published run (a complete job
@@ -50,12 +51,11 @@ public final class NightlyRun {
      *     switch of latest rely on the local file system
      * @param keep how many runs to keep (the one latest points to is always kept)
      * @param maxQuarantinedShare above this share of quarantined files the run is kept but not published
-     * @param minInvestigations below this many investigations a council is marked too few to rank
-     * @param populationYear the year of the ONS population estimates behind the per-100,000 figures
+     * @param reports how the reports are figured
      * @param notebooksCommand what executes the notebooks into a run (OUTPUT_DIR DEST_DIR), or null for none
      */
     public record Options(String landing, Path root, int keep, double maxQuarantinedShare, Path councilsFile,
-            int minInvestigations, int populationYear, Path notebooksCommand) {
+            ReportSettings reports, Path notebooksCommand) {
         public Options {
             if (keep < 1) {
                 throw new IllegalArgumentException("--keep must be at least 1");
@@ -116,8 +116,7 @@ public final class NightlyRun {
                     DecisionJob.EXIT_FAILED, null);
         }
         JobConfig config = new JobConfig(options.landing(), run.toUri().toString(), options.councilsFile(),
-                previous == null ? null : previous.toUri().toString(), true, options.minInvestigations(),
-                options.populationYear());
+                previous == null ? null : previous.toUri().toString(), true, options.reports());
         SparkSession session = spark.get();
         JobResult result = new DecisionJob(session, config, progress).run();
         if (!result.wroteOutput()) {

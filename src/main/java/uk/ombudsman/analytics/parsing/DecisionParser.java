@@ -18,6 +18,8 @@ import uk.ombudsman.analytics.record.Evidence;
 import uk.ombudsman.analytics.record.EvidenceField;
 import uk.ombudsman.analytics.record.Outcome;
 import uk.ombudsman.analytics.record.Payment;
+import uk.ombudsman.analytics.record.Regulator;
+import uk.ombudsman.analytics.record.ServiceImprovement;
 import uk.ombudsman.analytics.record.QuarantineReason;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reference.CouncilInfo;
@@ -188,6 +190,8 @@ public final class DecisionParser implements Serializable {
             }
         }
 
+        readMeasures(doc, r, remedy, evidence);
+
         ComplaintDates.Found found = ComplaintDates.find(doc, decisionDate);
         if (found != null) {
             TextDates.Mention complained = found.mention();
@@ -207,6 +211,35 @@ public final class DecisionParser implements Serializable {
         r.setEvidence(evidence);
         r.setParseWarnings(warnings);
         return r;
+    }
+
+    /** The Ombudsman's own measures: its satisfactory-remedy count, service improvements, reports, regulators. */
+    private static void readMeasures(DecisionDocument doc, DecisionRecord r, RemedyExtractor.Result remedy,
+            List<Evidence> evidence) {
+        Measures.Reading<Boolean> remedied = Measures.remediedBefore(doc, r.getOutcome(), remedy.hasRemedyText());
+        r.setRemediedBefore(remedied.value());
+        if (remedied.evidence() != null) {
+            evidence.add(new Evidence(EvidenceField.REMEDIED_BEFORE, "true", remedied.evidence()));
+        }
+        List<ServiceImprovement> improvements = new ArrayList<>(remedy.improvements());
+        for (ServiceImprovement made : Measures.improvementsMade(doc)) {
+            if (improvements.stream().noneMatch(i -> i.getText().contains(made.getText())
+                    || made.getText().contains(i.getText()))) {
+                improvements.add(made); // a change already made is counted once, not again as agreed
+            }
+        }
+        r.setServiceImprovements(improvements);
+        r.setPublicInterestReport(Measures.isReport(doc));
+        Measures.Reading<List<Regulator>> shared = Measures.sharedWith(doc);
+        r.setSharedWith(shared.value());
+        if (shared.evidence() != null) {
+            evidence.add(new Evidence(EvidenceField.SHARED_WITH, shared.value().toString(), shared.evidence()));
+        }
+        Measures.Reading<Boolean> others = Measures.othersAffected(doc);
+        r.setOthersAffected(others.value());
+        if (others.evidence() != null) {
+            evidence.add(new Evidence(EvidenceField.OTHERS_AFFECTED, "true", others.evidence()));
+        }
     }
 
     private static String emptyToNull(String s) {

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.ombudsman.analytics.record.Payment;
 import uk.ombudsman.analytics.record.Remedy;
+import uk.ombudsman.analytics.record.ServiceImprovement;
 
 /**
  * Reads the remedy part of a decision (Agreed action, Recommended action, ...; the summary where there is none):
@@ -65,7 +66,7 @@ final class RemedyExtractor {
      * @param deadlineEvidence the sentence the deadline was read from
      */
     record Result(List<Payment> payments, List<Remedy> remedies, Integer deadlineDays, String deadlineEvidence,
-            List<String> uncounted, boolean hasRemedyText) {
+            List<String> uncounted, boolean hasRemedyText, List<ServiceImprovement> improvements) {
     }
 
     static Result extract(DecisionDocument doc, LocalDate decisionDate, SentenceReader reader) {
@@ -81,6 +82,7 @@ final class RemedyExtractor {
         }
         List<Payment> payments = new ArrayList<>();
         List<String> uncounted = new ArrayList<>();
+        List<ServiceImprovement> improvements = new ArrayList<>();
         Set<Remedy> remedies = EnumSet.noneOf(Remedy.class);
         Integer deadline = null;
         String deadlineEvidence = null;
@@ -94,6 +96,7 @@ final class RemedyExtractor {
                 payments.addAll(r.payments());
                 uncounted.addAll(r.uncounted());
                 remedies.addAll(r.remedies());
+                r.improvements().stream().filter(i -> !improvements.contains(i)).forEach(improvements::add);
                 if (decisionDate != null) {
                     // A deadline in a list's lead-in ("Within one month the Council will:") governs its items.
                     Integer d = deadlineDays(text, decisionDate);
@@ -117,7 +120,8 @@ final class RemedyExtractor {
         if (!payments.isEmpty()) {
             remedies.add(Remedy.PAYMENT);
         }
-        return new Result(payments, List.copyOf(remedies), deadline, deadlineEvidence, uncounted, fromSection);
+        return new Result(payments, List.copyOf(remedies), deadline, deadlineEvidence, uncounted, fromSection,
+                improvements);
     }
 
     private static boolean hasDigit(String s) {

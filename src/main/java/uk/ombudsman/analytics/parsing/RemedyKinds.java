@@ -1,11 +1,15 @@
 package uk.ombudsman.analytics.parsing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.ombudsman.analytics.record.ImprovementKind;
 import uk.ombudsman.analytics.record.Remedy;
+import uk.ombudsman.analytics.record.ServiceImprovement;
 
 /**
  * The kinds of remedy a sentence sets: an apology, a service improvement, an action for the complainant. In an
@@ -33,7 +37,13 @@ final class RemedyKinds {
             "\\b(?:backdate|amend|correct|update|remove)\\s+(?:his|her|their|the)\\s+(?:[\\w-]+\\s+){0,3}?"
                     + "(?:records?|plan|EHC\\w*|account|bill|assessment|entry|file)",
             "\\bissue\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:decision|plan|response|notice)") + ")", CI);
-    private static final Pattern SERVICE_IMPROVEMENT = Pattern.compile("\\b(?=[tmrlsibapcuowe])(?:" + String.join("|",
+    private static final Pattern SERVICE_IMPROVEMENT = Pattern.compile("\\b(?=[tmrlsibapcuowegf])(?:" + String.join("|",
+            "\\b(?:issue|provide|give|send|circulate)\\s+(?:\\w+\\s+){0,2}?(?:guidance|memo|feedback|reminders?|briefings?)\\b",
+            "\\bchanges? to (?:its|the|their) (?:[\\w'-]+ ){0,2}?(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|"
+                    + "systems?)\\b",
+            "\\bputs? (?:in place (?:\\w+ ){0,3}?(?:changes|checks|procedures?|process|system|measures)|checks in place)\\b",
+            "\\b(?:tighter|better|improved) (?:controls|checks|processes|procedures|monitoring)\\b",
+            "\\bservice remedy\\b",
             "\\btrain(?:ing|ed)?\\b", "\\bmonitor(?:ing|s)? (?:its|their|the (?:council|service))\\b", "\\bremind\\w*",
             "\\blearning\\b", "\\bservice improvements?\\b", "\\bimprove (?:its|the|their) (?:\\w+ )?services?\\b",
             "\\bbetter service\\b", "\\baction plan\\b",
@@ -50,13 +60,33 @@ final class RemedyKinds {
             "undertake", "arrange", "hold", "convene", "produce", "provide", "write to", "meet", "contact", "discuss",
             "decide", "determine", "backdate", "amend", "correct", "update", "remove", "issue");
     private static final List<String> IMPROVEMENT_WORDS = List.of("train", "monitor", "remind", "learning", "review",
+            "guidance", "memo", "feedback", "briefing", "place", "tighter", "better", "improved",
             "change", "amend", "update", "improve", "introduce", "revise", "staff", "officers", "workers",
             "employees", "team", "share", "service", "recurrence", "prevent", "action", "steps", "avoid");
+    /** The kinds of improvement in the order they are tried: the first that matches an item names it. */
+    private static final List<Map.Entry<ImprovementKind, Pattern>> KINDS = List.of(
+            kind(ImprovementKind.GUIDANCE_OR_REMINDER, "\\bremind\\w*|\\bbrief\\w*|\\bmemo\\b|\\baware\\b|\\bfeedback\\b"),
+            kind(ImprovementKind.REVIEW_OTHER_CASES, "\\bother (?:cases|people|residents|families|customers|tenants|"
+                    + "applicants|service users|parents|children|carers)\\b|\\bothers (?:who|affected|in)\\b|"
+                    + "\\bsimilar (?:position|situation|circumstances)\\b|\\bidentify (?:any|all) (?:other|similar)"),
+            kind(ImprovementKind.TRAINING, "\\btrain\\w*"),
+            kind(ImprovementKind.MONITORING, "\\bmonitor\\w*|\\baction plan\\b|\\baudit\\w*|\\breport (?:back )?to "
+                    + "(?:its|the|us|a)\\b"),
+            kind(ImprovementKind.POLICY, "\\bpolic(?:y|ies)\\b"),
+            kind(ImprovementKind.PROCEDURE, "\\bprocedures?\\b|\\bprocess(?:es)?\\b|\\bpractices?\\b|\\bsystems?\\b|"
+                    + "\\btemplates?\\b|\\bletters\\b|\\barrangements\\b|\\brules\\b|\\bhow (?:it|its|the)\\b|"
+                    + "\\bchecklist\\b|\\bcontrols\\b|\\bchecks\\b|\\bchanges\\b"),
+            kind(ImprovementKind.GUIDANCE_OR_REMINDER, "\\bguidance\\b|\\bshare\\b|\\blearning\\b|\\bstaff\\b|\\bofficers\\b"));
+
+    private static Map.Entry<ImprovementKind, Pattern> kind(ImprovementKind kind, String pattern) {
+        return Map.entry(kind, Pattern.compile(pattern, CI));
+    }
+
     private static final Pattern RESTATED_FINDING = Pattern.compile("^(?:I|We) (?:have )?(?:also )?found\\b");
 
     /** What the body agreed, should or will do: the list that follows is this decision's remedy. */
     private static final Pattern AGREED = Pattern.compile(
-            "\\b(?:agreed to|agrees to|agreed with (?:the|our) \\w+ to|will|should|must|recommend(?:s|ed)?(?: that)?"
+            "\\b(?:agreed to|agrees to|agreed(?= an? )|agreed actions? of|agreed with (?:the|our) \\w+ to|will|should|must|recommend(?:s|ed)?(?: that)?"
                     + "(?: the (?:council|provider|trust))?:?|asked the (?:council|provider|trust) to|remedy (?:this|the) "
                     + "\\w+ by|to remedy [^,]{0,60}, (?:the council|it|the provider|the trust)(?: has)? (?:agreed to|will|"
                     + "should))\\s+", CI);
@@ -136,6 +166,43 @@ final class RemedyKinds {
                 remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
             }
         }
+    }
+
+    /**
+     * The service improvements a sentence sets, one per item of its list, each with its kind; asked only of sentences
+     * in which {@link #addTo} found {@link Remedy#SERVICE_IMPROVEMENT}, so it reads what that reading read.
+     */
+    static List<ServiceImprovement> improvements(String sentence, boolean inActionSection) {
+        String text = sentence;
+        if (!inActionSection) {
+            Matcher agreed = AGREED.matcher(sentence);
+            if (!agreed.find()) {
+                return List.of();
+            }
+            text = sentence.substring(agreed.end());
+        }
+        List<ServiceImprovement> out = new ArrayList<>();
+        for (String item : ITEM_SPLIT.split(text)) {
+            String it = item.strip();
+            if (SERVICE_IMPROVEMENT.matcher(it).find()) {
+                out.add(new ServiceImprovement(kindOf(it), it));
+            }
+        }
+        if (out.isEmpty()) {
+            // The wording spans the list's items ("make staff ... aware"): the sentence is one improvement.
+            out.add(new ServiceImprovement(kindOf(text), text.strip()));
+        }
+        return out;
+    }
+
+    /** The kind of one improvement: a reminder of a procedure is a reminder; a review of a procedure a procedure. */
+    static ImprovementKind kindOf(String item) {
+        for (Map.Entry<ImprovementKind, Pattern> k : KINDS) {
+            if (k.getValue().matcher(item).find()) {
+                return k.getKey();
+            }
+        }
+        return ImprovementKind.OTHER;
     }
 
     private static boolean containsAny(String text, List<String> words) {

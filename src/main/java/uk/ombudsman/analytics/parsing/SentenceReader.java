@@ -9,6 +9,7 @@ import uk.ombudsman.analytics.reading.Screens;
 import uk.ombudsman.analytics.reading.SentenceModels;
 import uk.ombudsman.analytics.record.Payment;
 import uk.ombudsman.analytics.record.Remedy;
+import uk.ombudsman.analytics.record.ServiceImprovement;
 
 /**
  * Reads one sentence into a {@link SentenceReading}: the learned models (trained on labelled real sentences, with
@@ -61,7 +62,9 @@ final class SentenceReader {
         if (!payments.isEmpty()) {
             kinds.add(Remedy.PAYMENT);
         }
-        return new SentenceReading(text, part, kinds, payments, uncounted);
+        List<ServiceImprovement> improvements = kinds.contains(Remedy.SERVICE_IMPROVEMENT)
+                ? RemedyKinds.improvements(text, part != Section.PREAMBLE) : List.of();
+        return new SentenceReading(text, part, kinds, payments, uncounted, improvements);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import uk.ombudsman.analytics.record.Payment;
 import uk.ombudsman.analytics.record.Remedy;
+import uk.ombudsman.analytics.record.ServiceImprovement;
 
 /**
  * What one sentence of a decision's remedy part says, read once, by one reader ({@link SentenceReader}): the remedy
@@ -14,7 +15,8 @@ import uk.ombudsman.analytics.record.Remedy;
  * @param part      where the sentence stands
  * @param remedies  kinds stated, PAYMENT among them only with {@code payments}
  * @param uncounted sums printed that are not payments of this decision
+ * @param improvements the service improvements it sets, one per item, with their kinds
  */
 record SentenceReading(String text, Section part, Set<Remedy> remedies,
-        List<Payment> payments, List<String> uncounted) {
+        List<Payment> payments, List<String> uncounted, List<ServiceImprovement> improvements) {
 }

@@ -53,6 +53,20 @@ public class DecisionRecord implements Serializable {
     private LocalDate complaintDate;
     private DatePrecision complaintDatePrecision;
     private Integer complaintToDecisionDays;
+    /**
+     * The body had already remedied the injustice, or offered a remedy, before the Ombudsman asked for one, and the
+     * Ombudsman accepts it as enough (its "satisfactory remedy provided by the council"); false where a remedy is
+     * recommended or agreed now, or none was at issue; null where the text cannot tell.
+     */
+    private Boolean remediedBefore;
+    /** Each change aimed beyond the complainant that the body agreed or is asked to make. */
+    private List<ServiceImprovement> serviceImprovements = new ArrayList<>();
+    /** The page is one of the Ombudsman's reports (section 30), not a decision statement. */
+    private Boolean publicInterestReport;
+    /** Regulators the decision says it is shared with. */
+    private List<Regulator> sharedWith = new ArrayList<>();
+    /** The decision says others may have been affected by the same fault. */
+    private Boolean othersAffected;
     /** The input file's path or URI. */
     private String source;
     /** Hex SHA-256 of the input bytes. */
@@ -272,10 +286,53 @@ public class DecisionRecord implements Serializable {
         this.textChars = textChars;
     }
 
+    public Boolean getRemediedBefore() {
+        return remediedBefore;
+    }
+
+    public void setRemediedBefore(Boolean remediedBefore) {
+        this.remediedBefore = remediedBefore;
+    }
+
+    public List<ServiceImprovement> getServiceImprovements() {
+        return serviceImprovements;
+    }
+
+    public void setServiceImprovements(List<ServiceImprovement> serviceImprovements) {
+        this.serviceImprovements = serviceImprovements;
+    }
+
+    public Boolean getPublicInterestReport() {
+        return publicInterestReport;
+    }
+
+    public void setPublicInterestReport(Boolean publicInterestReport) {
+        this.publicInterestReport = publicInterestReport;
+    }
+
+    public List<Regulator> getSharedWith() {
+        return sharedWith;
+    }
+
+    public void setSharedWith(List<Regulator> sharedWith) {
+        this.sharedWith = sharedWith;
+    }
+
+    public Boolean getOthersAffected() {
+        return othersAffected;
+    }
+
+    public void setOthersAffected(Boolean othersAffected) {
+        this.othersAffected = othersAffected;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DecisionRecord r && Objects.equals(caseRef, r.caseRef) && Objects.equals(council, r.council) && Objects.equals(councilAsPrinted, r.councilAsPrinted) && Objects.equals(gssCode, r.gssCode) && Objects.equals(bodyType, r.bodyType) && Objects.equals(region, r.region) && Objects.equals(category, r.category) && Objects.equals(subcategory, r.subcategory) && Objects.equals(outcomeRaw, r.outcomeRaw) && Objects.equals(outcome, r.outcome) && Objects.equals(decisionDate, r.decisionDate) && Objects.equals(summary, r.summary) && Objects.equals(payments, r.payments) && Objects.equals(paymentTotalGbp, r.paymentTotalGbp) && Objects.equals(remedies, r.remedies) && Objects.equals(remedyDeadlineDays, r.remedyDeadlineDays) && Objects.equals(delayFault, r.delayFault) && Objects.equals(complaintDate, r.complaintDate) && Objects.equals(complaintDatePrecision, r.complaintDatePrecision) && Objects.equals(complaintToDecisionDays, r.complaintToDecisionDays) && Objects.equals(source, r.source) && Objects.equals(sourceSha256, r.sourceSha256) && Objects.equals(evidence, r.evidence)
-                && Objects.equals(parseWarnings, r.parseWarnings) && Objects.equals(serviceArea, r.serviceArea) && Objects.equals(textChars, r.textChars);
+                && Objects.equals(parseWarnings, r.parseWarnings) && Objects.equals(serviceArea, r.serviceArea) && Objects.equals(textChars, r.textChars)
+                && Objects.equals(remediedBefore, r.remediedBefore) && Objects.equals(serviceImprovements,
+                r.serviceImprovements) && Objects.equals(publicInterestReport, r.publicInterestReport)
+                && Objects.equals(sharedWith, r.sharedWith) && Objects.equals(othersAffected, r.othersAffected);
     }
 
     @Override

@@ -24,6 +24,8 @@ public final class Columns {
     public static final String OUTCOME = "outcome";
     public static final String DECISION_DATE = "decision_date";
     public static final String DECISION_YEAR = "decision_year";
+    /** The Ombudsman's financial year of the decision date (1 April to 31 March), as "2024-25". */
+    public static final String FINANCIAL_YEAR = "financial_year";
     public static final String SUMMARY = "summary";
     public static final String PAYMENTS = "payments";
     public static final String AMOUNT_GBP = "amount_gbp";
@@ -40,6 +42,14 @@ public final class Columns {
     public static final String SOURCE = "source";
     public static final String SOURCE_SHA256 = "source_sha256";
     public static final String PARSE_WARNINGS = "parse_warnings";
+    public static final String REMEDIED_BEFORE = "remedied_before";
+    /** A list of {kind, text}. */
+    public static final String SERVICE_IMPROVEMENTS = "service_improvements";
+    public static final String KIND = "kind";
+    public static final String TEXT = "text";
+    public static final String PUBLIC_INTEREST_REPORT = "public_interest_report";
+    public static final String SHARED_WITH = "shared_with";
+    public static final String OTHERS_AFFECTED = "others_affected";
     /** The sentence behind each extracted value: a list of {field, value, sentence}; evidence.csv has a row each. */
     public static final String FIELD = "field";
     public static final String VALUE = "value";
@@ -49,6 +59,7 @@ public final class Columns {
     // decisions.csv: list fields flattened, named as in the seeds' truth file.
     public static final String PAYMENTS_GBP = "payments_gbp";
     public static final String PAYMENT_PURPOSES = "payment_purposes";
+    public static final String SERVICE_IMPROVEMENT_KINDS = "service_improvement_kinds";
 
     // The quarantine.
     public static final String REASON = "reason";
@@ -95,9 +106,35 @@ public final class Columns {
     public static final String UPHELD_PER_100K = "upheld_per_100k";
     public static final String PAYMENT_TOTAL_PER_100K_GBP = "payment_total_per_100k_gbp";
 
+    // council_performance: the Ombudsman's own measures, per council and year, against similar authorities.
+    public static final String INVESTIGATED = "investigated";
+    public static final String SATISFACTORY_REMEDIES = "satisfactory_remedies";
+    public static final String SATISFACTORY_REMEDY_SHARE = "satisfactory_remedy_share";
+    public static final String SERVICE_IMPROVEMENTS_COUNT = "service_improvements_count";
+    public static final String DECISIONS_WITH_SERVICE_IMPROVEMENT = "decisions_with_service_improvement";
+    public static final String PUBLIC_INTEREST_REPORTS = "public_interest_reports";
+    public static final String SIMILAR_AUTHORITIES = "similar_authorities";
+    public static final String SIMILAR_UPHOLD_RATE = "similar_authorities_uphold_rate";
+    public static final String SIMILAR_UPHELD_PER_100K = "similar_authorities_upheld_per_100k";
+    public static final String SIMILAR_SATISFACTORY_REMEDY_SHARE = "similar_authorities_satisfactory_remedy_share";
+
+    // reconciliation: this project's national figures beside the Ombudsman's published ones.
+    public static final String MEASURE = "measure";
+    public static final String OURS = "ours";
+    public static final String LGSCO = "lgsco";
+    public static final String DIFFERENCE = "difference";
+    public static final String SOURCE_URL = "source_url";
+    public static final String NOTE = "note";
+    public static final String WHY_IT_MAY_DIFFER = "why_it_may_differ";
+    public static final String SCOPE = "scope";
+
     // by_category_year's change on the year before.
     public static final String UPHOLD_RATE_CHANGE = "uphold_rate_change_on_previous_year";
     public static final String DECISIONS_CHANGE = "decisions_change_on_previous_year";
+
+    /** The counts of the Ombudsman's own measures, aggregated with every grouped report, shown by council_performance. */
+    public static final List<String> MEASURE_COUNTS = List.of(SATISFACTORY_REMEDIES, SERVICE_IMPROVEMENTS_COUNT,
+            DECISIONS_WITH_SERVICE_IMPROVEMENT, PUBLIC_INTEREST_REPORTS);
 
     /** The metric columns of every grouped report, in output order. */
     public static final List<String> METRICS = List.of(DECISIONS, UPHELD, NOT_UPHELD, CLOSED_AFTER_INITIAL_ENQUIRIES,

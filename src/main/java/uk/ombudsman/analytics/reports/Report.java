@@ -19,7 +19,12 @@ public enum Report {
     BY_YEAR("by_year", Columns.DECISION_YEAR),
     BY_CATEGORY_YEAR("by_category_year", Columns.CATEGORY, Columns.DECISION_YEAR),
     BY_BODY_TYPE("by_body_type", Columns.BODY_TYPE),
-    REMEDIES("remedies", Columns.CATEGORY, Columns.REMEDY);
+    REMEDIES("remedies", Columns.CATEGORY, Columns.REMEDY),
+    /** The Ombudsman's measures per council and year, against the average of similar authorities. */
+    COUNCIL_PERFORMANCE("council_performance", Columns.COUNCIL, Columns.BODY_TYPE, Columns.REGION, Columns.GSS_CODE,
+            Columns.DECISION_YEAR),
+    /** This project's national figures per year beside the Ombudsman's published ones. */
+    RECONCILIATION("reconciliation");
 
     private final String folder;
     private final List<String> keys;
@@ -34,13 +39,35 @@ public enum Report {
         return folder;
     }
 
-    /** Group keys, which are also the sort order of the CSV. */
-    public List<String> keys() {
-        return keys;
+    /** Group keys, which are also the sort order of the CSV; a yearly report's year is the basis's column. */
+    public List<String> keys(YearBasis basis) {
+        return keys.stream().map(k -> k.equals(Columns.DECISION_YEAR) ? basis.column() : k).toList();
+    }
+
+    /** A report with a row per year. */
+    public boolean yearly() {
+        return keys.contains(Columns.DECISION_YEAR);
     }
 
     /** A report with a row per council: decisions that name no body never form a row there. */
     public boolean perCouncil() {
-        return this == BY_COUNCIL || this == BY_CURRENT_COUNCIL || this == BY_COUNCIL_CATEGORY;
+        return this == BY_COUNCIL || this == BY_CURRENT_COUNCIL || this == BY_COUNCIL_CATEGORY
+                || this == COUNCIL_PERFORMANCE;
+    }
+
+    /** Whether the report is one group of the one aggregation over the decisions, or made from other reports. */
+    public boolean grouped() {
+        return this != REMEDIES && this != RECONCILIATION;
+    }
+
+    /** The aggregates the grouped report keeps after its keys. */
+    List<String> metrics() {
+        if (this != COUNCIL_PERFORMANCE) {
+            return Columns.METRICS;
+        }
+        List<String> m = new java.util.ArrayList<>(List.of(Columns.DECISIONS, Columns.UPHELD, Columns.NOT_UPHELD,
+                Columns.UPHOLD_RATE, Columns.UPHOLD_RATE_CI_LOW, Columns.UPHOLD_RATE_CI_HIGH));
+        m.addAll(Columns.MEASURE_COUNTS);
+        return m;
     }
 }

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -60,18 +61,18 @@ public final class ReportBuilder {
      * one per report. A report has a row per group, never per decision, so it is small enough to collect.
      */
     public static Map<Report, Table> buildAll(Dataset<Row> decisions, CouncilDirectory councils,
-            int minInvestigations) {
+            int minInvestigations, YearBasis basis, PublishedFigures published) {
         List<Report> grouped = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (Report r : Report.values()) {
-            if (r != Report.REMEDIES) {
+            if (r.grouped()) {
                 grouped.add(r);
-                r.keys().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+                r.keys(basis).stream().filter(k -> !keys.contains(k)).forEach(keys::add);
             }
         }
         List<scala.collection.immutable.Seq<Column>> sets = new ArrayList<>();
         for (Report r : grouped) {
-            sets.add(seq(r.keys().stream().map(k -> col(k)).toList()));
+            sets.add(seq(r.keys(basis).stream().map(k -> col(k)).toList()));
         }
         Dataset<Row> input = withCurrentCouncil(decisions, councils).withColumn(HELPER_PAID,
                 when(col(Columns.PAYMENT_TOTAL_GBP).gt(0), col(Columns.PAYMENT_TOTAL_GBP)));
@@ -86,12 +87,12 @@ public final class ReportBuilder {
         for (Report r : grouped) {
             long gid = 0;
             for (int i = 0; i < keys.size(); i++) {
-                if (!r.keys().contains(keys.get(i))) {
+                if (!r.keys(basis).contains(keys.get(i))) {
                     gid |= 1L << (keys.size() - 1 - i);
                 }
             }
-            List<String> columns = new ArrayList<>(r.keys());
-            columns.addAll(Columns.METRICS);
+            List<String> columns = new ArrayList<>(r.keys(basis));
+            columns.addAll(r.metrics());
             int[] index = columns.stream().mapToInt(schema::fieldIndex).toArray();
             StructType reportSchema = new StructType(Arrays.stream(index).mapToObj(i -> schema.fields()[i])
                     .toArray(StructField[]::new));
@@ -101,10 +102,10 @@ public final class ReportBuilder {
                 if (row.getLong(gidAt) != gid) {
                     continue;
                 }
-                if (r.keys().contains(Columns.DECISION_YEAR) && row.isNullAt(schema.fieldIndex(Columns.DECISION_YEAR))) {
+                if (r.yearly() && row.isNullAt(schema.fieldIndex(basis.column()))) {
                     continue; // undated decisions count everywhere but in the yearly reports
                 }
-                if (r.perCouncil() && row.isNullAt(schema.fieldIndex(r.keys().get(0)))) {
+                if (r.perCouncil() && row.isNullAt(schema.fieldIndex(r.keys(basis).get(0)))) {
                     continue; // a decision that names no body counts nationally, never as a council
                 }
                 Object[] values = new Object[index.length];
@@ -113,23 +114,27 @@ public final class ReportBuilder {
                 }
                 reportRows.add(new GenericRowWithSchema(values, reportSchema));
             }
-            reportRows.sort(byFirstColumns(r.keys().size()));
+            reportRows.sort(byFirstColumns(r.keys(basis).size()));
             if (r == Report.NATIONAL && reportRows.isEmpty()) {
                 reportRows.add(emptyNational(reportSchema)); // an empty corpus still has a national row of zeros
             }
             Table table = new Table(reportSchema, reportRows);
-            out.put(r, r == Report.BY_CATEGORY_YEAR ? Trends.addTo(table) : table);
+            out.put(r, r == Report.BY_CATEGORY_YEAR ? Trends.addTo(table, basis) : table);
         }
         Dataset<Row> remedies = decisions
                 .select(col(Columns.CATEGORY), explode(col(Columns.REMEDIES)).as(Columns.REMEDY))
-                .groupBy(keyColumns(Report.REMEDIES))
+                .groupBy(keyColumns(Report.REMEDIES, basis))
                 .agg(count(lit(1)).as(Columns.DECISIONS));
         List<Row> remedyRows = new ArrayList<>(remedies.collectAsList());
-        remedyRows.sort(byFirstColumns(Report.REMEDIES.keys().size()));
+        remedyRows.sort(byFirstColumns(Report.REMEDIES.keys(basis).size()));
         out.put(Report.REMEDIES, new Table(remedies.schema(), remedyRows));
         out.put(Report.BY_COUNCIL, PeerComparison.addTo(out.get(Report.BY_COUNCIL), councils, minInvestigations));
         out.put(Report.BY_CURRENT_COUNCIL, PeerComparison.addTo(asCouncils(out.get(Report.BY_CURRENT_COUNCIL)),
                 councils, minInvestigations));
+        out.put(Report.COUNCIL_PERFORMANCE, CouncilPerformance.addTo(out.get(Report.COUNCIL_PERFORMANCE), councils,
+                basis));
+        out.put(Report.RECONCILIATION, Reconciliation.build(out.get(Report.COUNCIL_PERFORMANCE), basis, published,
+                councils));
         return out;
     }
 
@@ -227,8 +232,8 @@ public final class ReportBuilder {
         return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
     }
 
-    private static Column[] keyColumns(Report report) {
-        return report.keys().stream().map(k -> col(k)).toArray(Column[]::new);
+    private static Column[] keyColumns(Report report, YearBasis basis) {
+        return report.keys(basis).stream().map(k -> col(k)).toArray(Column[]::new);
     }
 
     private static Column outcomeCount(Outcome outcome, String as) {
@@ -253,6 +258,15 @@ public final class ReportBuilder {
         a.add(round(percentile(days, lit(0.5)), 1).as(Columns.DAYS_MEDIAN));
         a.add(sum(when(col(Columns.OUTCOME).equalTo(Outcome.UPHELD.name()).and(col(Columns.DELAY_FAULT)), 1)
                 .otherwise(0)).as(HELPER_DELAY_UPHELD));
+        Column upheld = col(Columns.OUTCOME).equalTo(Outcome.UPHELD.name());
+        a.add(sum(when(upheld.and(coalesce(col(Columns.REMEDIED_BEFORE), lit(false))), 1).otherwise(0))
+                .cast(DataTypes.LongType).as(Columns.SATISFACTORY_REMEDIES));
+        a.add(sum(size(col(Columns.SERVICE_IMPROVEMENTS))).cast(DataTypes.LongType)
+                .as(Columns.SERVICE_IMPROVEMENTS_COUNT));
+        a.add(sum(when(size(col(Columns.SERVICE_IMPROVEMENTS)).gt(0), 1).otherwise(0)).cast(DataTypes.LongType)
+                .as(Columns.DECISIONS_WITH_SERVICE_IMPROVEMENT));
+        a.add(sum(when(coalesce(col(Columns.PUBLIC_INTEREST_REPORT), lit(false)), 1).otherwise(0))
+                .cast(DataTypes.LongType).as(Columns.PUBLIC_INTEREST_REPORTS));
         a.add(min(col(Columns.DECISION_DATE)).as(Columns.FIRST_DECISION_DATE));
         a.add(max(col(Columns.DECISION_DATE)).as(Columns.LAST_DECISION_DATE));
         return a;

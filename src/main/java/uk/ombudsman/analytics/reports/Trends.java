@@ -17,10 +17,10 @@ final class Trends {
     private Trends() {
     }
 
-    static ReportBuilder.Table addTo(ReportBuilder.Table byCategoryYear) {
+    static ReportBuilder.Table addTo(ReportBuilder.Table byCategoryYear, YearBasis basis) {
         StructType in = byCategoryYear.schema();
         int category = in.fieldIndex(Columns.CATEGORY);
-        int year = in.fieldIndex(Columns.DECISION_YEAR);
+        int year = in.fieldIndex(basis.column());
         int decisions = in.fieldIndex(Columns.DECISIONS);
         int rate = in.fieldIndex(Columns.UPHOLD_RATE);
         Map<String, Row> byKey = new HashMap<>();
@@ -31,7 +31,9 @@ final class Trends {
                 .add(Columns.UPHOLD_RATE_CHANGE, DataTypes.DoubleType, true);
         List<Row> out = new ArrayList<>();
         for (Row r : byCategoryYear.rows()) {
-            Row before = byKey.get(r.get(category) + "|" + (r.getInt(year) - 1));
+            Object previous = basis == YearBasis.CALENDAR ? (Object) (r.getInt(year) - 1)
+                    : YearBasis.previousFinancialYear(r.getString(year));
+            Row before = byKey.get(r.get(category) + "|" + previous);
             Object[] values = new Object[schema.size()];
             for (int i = 0; i < in.size(); i++) {
                 values[i] = r.get(i);

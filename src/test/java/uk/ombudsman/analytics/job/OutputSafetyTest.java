@@ -31,7 +31,7 @@ class OutputSafetyTest {
         JobRuns.run(JobRuns.SEEDS, a);
         JobRuns.run(JobRuns.SEEDS, b);
         List<String> csvs = JobRuns.listing(a).stream().filter(p -> p.endsWith(".csv")).toList();
-        assertEquals(15, csvs.size(), "decisions, evidence, quarantine, eleven reports and quality: " + csvs);
+        assertEquals(17, csvs.size(), "decisions, evidence, quarantine, thirteen reports and quality: " + csvs);
         for (String csv : csvs) {
             assertArrayEquals(Files.readAllBytes(a.resolve(csv)), Files.readAllBytes(b.resolve(csv)), csv);
         }

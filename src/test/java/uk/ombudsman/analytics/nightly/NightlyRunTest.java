@@ -27,7 +27,7 @@ import uk.ombudsman.analytics.SharedSpark;
 import uk.ombudsman.analytics.generate.CorpusGenerator;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
-import uk.ombudsman.analytics.reports.PeerComparison;
+import uk.ombudsman.analytics.job.ReportSettings;
 
 /**
  * Nightly runs over a landing folder that grows between them: the incremental result must equal a full run, a
@@ -74,7 +74,7 @@ class NightlyRunTest {
     /** Each run needs its own name: runs are stamped to the second. */
     private static NightlyRun.Outcome nightly(double maxQuarantinedShare) {
         NightlyRun.Options options = new NightlyRun.Options(landing.toString(), root, 3, maxQuarantinedShare, null,
-                PeerComparison.DEFAULT_MIN_INVESTIGATIONS, 2023, notebooks);
+                ReportSettings.DEFAULT, notebooks);
         return new NightlyRun(SharedSpark::get, options, JobProgress.SILENT)
                 .run(NightlyRun.stamp(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second++)));
     }
@@ -159,7 +159,7 @@ class NightlyRunTest {
             s.filter(p -> p.toString().endsWith(".csv")).sorted()
                     .forEach(p -> names.add("reports/" + p.getFileName()));
         }
-        assertEquals(14, names.size());
+        assertEquals(16, names.size());
         return names;
     }
 

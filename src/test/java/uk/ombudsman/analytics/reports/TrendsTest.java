@@ -20,13 +20,30 @@ class TrendsTest {
     void eachCategoryYearShowsItsChangeOnThePreviousYearOfTheSameCategory() {
         ReportBuilder.Table t = Trends.addTo(new ReportBuilder.Table(SCHEMA, List.of(
                 row("Planning", 2022, 93, 0.3011), row("Planning", 2023, 30, 0.9333),
-                row("Housing", 2023, 10, null), row("Housing", 2025, 4, 0.5))));
+                row("Housing", 2023, 10, null), row("Housing", 2025, 4, 0.5))), YearBasis.CALENDAR);
         int decisions = t.schema().fieldIndex(Columns.DECISIONS_CHANGE);
         int rate = t.schema().fieldIndex(Columns.UPHOLD_RATE_CHANGE);
         assertNull(t.rows().get(0).get(decisions), "no 2021 to compare with");
         assertEquals(-63L, t.rows().get(1).get(decisions));
         assertEquals(0.6322, t.rows().get(1).get(rate));
         assertNull(t.rows().get(3).get(decisions), "2024 has no decisions: no change to show");
+    }
+
+    @Test
+    void aFinancialYearIsComparedWithTheFinancialYearBefore() {
+        StructType schema = new StructType().add(Columns.CATEGORY, DataTypes.StringType)
+                .add(Columns.FINANCIAL_YEAR, DataTypes.StringType).add(Columns.DECISIONS, DataTypes.LongType)
+                .add(Columns.UPHOLD_RATE, DataTypes.DoubleType);
+        ReportBuilder.Table t = Trends.addTo(new ReportBuilder.Table(schema, List.of(
+                new GenericRowWithSchema(new Object[] {"Planning", "2023-24", 10L, 0.5}, schema),
+                new GenericRowWithSchema(new Object[] {"Planning", "2024-25", 14L, 0.75}, schema),
+                new GenericRowWithSchema(new Object[] {"Planning", "2026-27", 1L, 1.0}, schema))),
+                YearBasis.FINANCIAL);
+        int decisions = t.schema().fieldIndex(Columns.DECISIONS_CHANGE);
+        assertNull(t.rows().get(0).get(decisions));
+        assertEquals(4L, t.rows().get(1).get(decisions));
+        assertEquals(0.25, t.rows().get(1).get(t.schema().fieldIndex(Columns.UPHOLD_RATE_CHANGE)));
+        assertNull(t.rows().get(2).get(decisions), "2025-26 has no decisions");
     }
 
     private static Row row(String category, int year, long decisions, Double rate) {

@@ -20,9 +20,8 @@ import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobConfig;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.JobResult;
+import uk.ombudsman.analytics.job.ReportSettings;
 import uk.ombudsman.analytics.nightly.NightlyRun;
-import uk.ombudsman.analytics.reference.CouncilDirectory;
-import uk.ombudsman.analytics.reports.PeerComparison;
 
 /**
  * The job on HDFS: Hadoop's own mini-cluster (a name node and a data node in this JVM, on 127.0.0.1), input and
@@ -97,7 +96,7 @@ class HdfsIT {
 
     private static NightlyRun.Outcome nightly(Path nightlyRoot, String stamp) {
         NightlyRun.Options options = new NightlyRun.Options(root + "/landing", nightlyRoot, 3, 0.5, null,
-                PeerComparison.DEFAULT_MIN_INVESTIGATIONS, CouncilDirectory.DEFAULT_POPULATION_YEAR, null);
+                ReportSettings.DEFAULT, null);
         return new NightlyRun(SharedSpark::get, options, JobProgress.SILENT).run(stamp);
     }
 

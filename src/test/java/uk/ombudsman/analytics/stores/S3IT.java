@@ -32,9 +32,8 @@ import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobConfig;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.JobResult;
+import uk.ombudsman.analytics.job.ReportSettings;
 import uk.ombudsman.analytics.nightly.NightlyRun;
-import uk.ombudsman.analytics.reference.CouncilDirectory;
-import uk.ombudsman.analytics.reports.PeerComparison;
 
 /**
  * The job on S3: a real S3 API server on 127.0.0.1 (s3proxy), reached through Hadoop's S3A connector, in this
@@ -220,7 +219,7 @@ class S3IT {
 
     private static NightlyRun.Outcome nightly(Path nightlyRoot, Instant when) {
         NightlyRun.Options options = new NightlyRun.Options(LANDING, nightlyRoot, 3, 0.5, null,
-                PeerComparison.DEFAULT_MIN_INVESTIGATIONS, CouncilDirectory.DEFAULT_POPULATION_YEAR, null);
+                ReportSettings.DEFAULT, null);
         return new NightlyRun(SharedSpark::get, options, JobProgress.SILENT).run(NightlyRun.stamp(when));
     }
 

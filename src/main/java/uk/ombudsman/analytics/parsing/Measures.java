@@ -1,0 +1,202 @@
+package uk.ombudsman.analytics.parsing;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import uk.ombudsman.analytics.record.Outcome;
+import uk.ombudsman.analytics.record.Regulator;
+import uk.ombudsman.analytics.record.ServiceImprovement;
+
+/**
+ * The Ombudsman's own measures beyond the outcome, read from the decision's words: whether the body had already put
+ * things right in a way the Ombudsman accepts (its "satisfactory remedy provided by the council"), whether the page
+ * is a report, which regulators it is shared with, and whether others may have been affected. Service improvements
+ * come from the remedy sentences' own reading ({@link SentenceReading#improvements()}). Each reading keeps its
+ * sentence.
+ */
+final class Measures {
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+
+    /**
+     * The body's own remedy, already given: "it has already apologised", "The Council offered a suitable financial
+     * remedy", "the Council has cancelled them and reimbursed fees paid", "the complaint has been remedied".
+     */
+    private static final Pattern OWN_REMEDY = Pattern.compile(
+            "\\balready (?:apologised|offered|provided|paid|refunded|taken|remedied|made|"
+                    + "put right|upheld|accepted|agreed|awarded|corrected|reviewed|cancelled|waived|reimbursed|done)\\b|"
+                    + "\\b(?:council|provider|it|trust|home|school)(?: has| had| have)?(?: now)? (?:apologised|remedied|"
+                    + "cancelled|reimbursed|refunded|waived|offered|provided|made|taken|put|done|acknowledged|accepted|"
+                    + "corrected|proposed|suggested|awarded)\\b|\\b(?:has|have) been (?:remedied|put right|resolved)\\b|"
+                    + "\\b(?:council|provider|trust)'s (?:offer|apology|remedy|response|actions?) (?:is|was|were|are)\\b",
+            CI);
+    /** Words that judge the body's remedy enough, or close the complaint because of it. */
+    private static final Pattern ENOUGH = Pattern.compile(
+            "\\b(?:suitable|appropriate|fair|proportionate|satisfactory|sufficient|reasonable|adequate) (?:and "
+                    + "proportionate )?(?:financial )?(?:remedy|remedies|offer|response|action|way|payment)\\b|\\b(?:is|was|"
+                    + "are|were) (?:a )?(?:suitable|appropriate|fair|proportionate|satisfactory|sufficient|enough|"
+                    + "adequate)\\b|\\bno further (?:action|remedy|remedies)\\b|\\b(?:enough|sufficient|adequate) to "
+                    + "(?:remedy|provide|put right)\\b|\\bdone enough\\b|\\bnot (?:enough|sufficient|significant) "
+                    + "(?:remaining |outstanding |further )?injustice\\b|\\binjustice\\b[^.]{0,40}\\bnot (?:significant|"
+                    + "enough)|\\b(?:would|could|will) not (?:achieve|add|lead to)\\b|\\bunlikely to (?:achieve|lead|add)\\b|"
+                    + "\\bcannot achieve\\b|\\bnothing (?:more|further)\\b|\\bmore meaningful outcome\\b|\\bnot "
+                    + "(?:recommend|ask)\\w* (?:anything|any) (?:further|more)\\b|\\bhas been remedied\\b|"
+                    + "\\bremedied (?:any|the|this|her|his|their) (?:injustice|complaint)\\b", CI);
+    /** A remedy the Ombudsman asks for, or the body agrees to now: the remedy is not the body's own. */
+    private static final Pattern ASKED_FOR_NOW = Pattern.compile(
+            "\\b(?:agreed to|agrees to|will now|we recommend\\w*|recommended (?:that|the)|should (?:now )?"
+                    + "(?:apologise|pay|refund|review|make|reconsider|reassess|provide)|at our (?:invitation|request)|in "
+                    + "response to our (?:enquiries|draft)|agreed actions?|our recommendations?|asked the (?:council|"
+                    + "provider) to|resolve the complaint early|(?:offer|remedy|apology|payment|response|action)s? (?:was|is|were|are) "
+                    + "not (?:enough|sufficient|adequate|suitable|appropriate)|(?:did|does) not (?:go far enough|remedy|fully remedy|provide an? (?:suitable|"
+                    + "appropriate))|(?:insufficient|inadequate) (?:financial )?(?:remedy|offer|apology|payment|response|action)|"
+                    + "further (?:remedy|payment|apology))\\b", CI);
+    /** The complaint restated or the complainant's view: never the Ombudsman's judgement. */
+    private static final Pattern NOT_OURS = Pattern.compile(
+            "^(?:mr|mrs|ms|miss|mx|dr|the complainant|she|he|they) \\w+ (?:says|said|wants|wanted|complains|complained|"
+                    + "believes|feels)\\b|^(?:mr|mrs|ms|miss|mx|dr) \\w+ (?:says|said|wants|wanted|complains|"
+                    + "complained|believes|feels)\\b", CI);
+
+    /**
+     * A change for everyone the body has already made, which the Ombudsman relies on: "The Council has already
+     * provided training to its staff", "has instigated service improvements to prevent recurrence".
+     */
+    private static final Pattern IMPROVEMENT_MADE = Pattern.compile(
+            "\\b(?:has|have|had)(?: already| since| now| also)* (?:provided|instigated|introduced|implemented|made|put in "
+                    + "place|carried out|taken|delivered|arranged|reviewed|changed|updated|amended|revised) (?:[\\w'-]+ ){0,4}?"
+                    + "(?:training|service improvements?|improvements|changes|actions? to (?:improve|prevent)|steps to "
+                    + "(?:improve|prevent)|procedures?|polic(?:y|ies)|processes|guidance)\\b", CI);
+
+    /** A report's opening lines, never a decision statement's. */
+    private static final Pattern REPORT_LINE = Pattern.compile(
+            "^(?:the investigation|report summary)$|^(?:report by the (?:local government|ombudsman)|investigation "
+                    + "into a complaint|public interest report|report on an investigation)\\b|\\bsection 30 of the local "
+                    + "government act\\b|\\bthis report (?:contains|sets out|is about)\\b", CI);
+    private static final int REPORT_LINES = 12;
+
+    /** "we will share this decision with the Care Quality Commission (CQC)", "send a copy of this report to Ofsted". */
+    private static final Pattern SHARED = Pattern.compile(
+            "\\b(?:shar\\w*|send\\w*|sent|copy|copied|pass\\w*|provid\\w*|refer\\w*|notif\\w*|forward\\w*) (?:a copy of )?"
+                    + "(?:this|our|the|my) (?:final )?(?:decision|report|statement)\\b[^.]{0,140}?\\b(?<who>ofsted|care "
+                    + "quality commission|cqc)\\b", CI);
+    private static final Pattern OTHERS_AFFECTED = Pattern.compile(
+            "\\bothers? (?:\\w+ ){0,3}?(?:may|might|could|would|will) (?:also )?(?:have been|be) (?:similarly )?"
+                    + "affected\\b|\\b(?:other|others) (?:\\w+ ){0,4}?(?:in a similar (?:position|situation)|similarly "
+                    + "affected|affected by (?:the same|this|these|similar))\\b|\\bidentify (?:any |all )?(?:other|others|similar)"
+                    + "\\b[^.]{0,80}?\\baffected\\b|\\b(?:wider|systemic) (?:issue|problem|fault)s?\\b[^.]{0,60}?\\b"
+                    + "(?:others|other (?:people|residents|families))\\b|\\bnot the only (?:one|person|family|resident)\\b",
+            CI);
+
+    private Measures() {
+    }
+
+    /** A value read and the sentence it rests on (null when the value is a default, not read). */
+    record Reading<T>(T value, String evidence) {
+    }
+
+    /**
+     * Whether the body's own remedy, given before the Ombudsman asked for one, was accepted as enough: true with
+     * its sentence; false where the Ombudsman asked for a remedy, or found no fault or closed for another reason;
+     * null where an upheld decision's text does not say.
+     */
+    static Reading<Boolean> remediedBefore(DecisionDocument doc, Outcome outcome, boolean remedyAskedFor) {
+        String own = null;
+        boolean askedNow = remedyAskedFor;
+        for (String s : verdictSentences(doc)) {
+            if (NOT_OURS.matcher(s).find() || Findings.isRestatedComplaint(s)) {
+                continue;
+            }
+            boolean asked = ASKED_FOR_NOW.matcher(s).find();
+            if (own == null && !asked && OWN_REMEDY.matcher(s).find() && ENOUGH.matcher(s).find()) {
+                own = s;
+            }
+            askedNow |= asked;
+        }
+        if (own != null && !askedNow) {
+            return new Reading<>(true, own);
+        }
+        if (askedNow || outcome != Outcome.UPHELD) {
+            return new Reading<>(false, null);
+        }
+        return new Reading<>(null, null);
+    }
+
+    /** Changes for everyone the body had already made, as the Ombudsman states them, one per sentence. */
+    static List<ServiceImprovement> improvementsMade(DecisionDocument doc) {
+        List<ServiceImprovement> out = new ArrayList<>();
+        for (String s : verdictSentences(doc)) {
+            if (!NOT_OURS.matcher(s).find() && !Findings.isRestatedComplaint(s) && IMPROVEMENT_MADE.matcher(s).find()) {
+                out.add(new ServiceImprovement(RemedyKinds.kindOf(s), s));
+            }
+        }
+        return out;
+    }
+
+    /** The page is one of the Ombudsman's reports (section 30 of the Local Government Act 1974). */
+    static boolean isReport(DecisionDocument doc) {
+        int n = 0;
+        for (Line l : doc.lines) {
+            if (n++ >= REPORT_LINES) {
+                break;
+            }
+            if (REPORT_LINE.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The regulators the decision says it is shared with, and the first sentence that says so. */
+    static Reading<List<Regulator>> sharedWith(DecisionDocument doc) {
+        Set<Regulator> found = EnumSet.noneOf(Regulator.class);
+        String evidence = null;
+        // Pages say so anywhere, the role and powers included ("Under our information sharing agreement, ...").
+        for (String s : allSentences(doc, true, "fsted", "CQC", "Care Quality", "care quality")) {
+            var m = SHARED.matcher(s);
+            while (m.find()) {
+                found.add(m.group("who").equalsIgnoreCase("ofsted") ? Regulator.OFSTED : Regulator.CQC);
+                evidence = evidence == null ? s : evidence;
+            }
+        }
+        return new Reading<>(new ArrayList<>(found), evidence);
+    }
+
+    /** Whether the decision says others may have been affected by the same fault, and where. */
+    static Reading<Boolean> othersAffected(DecisionDocument doc) {
+        // Not the role and powers: "we may investigate matters coming to our attention which may affect others".
+        for (String s : allSentences(doc, false, "other", "Other", "only one", "only person", "only family")) {
+            if (!NOT_OURS.matcher(s).find() && !Findings.isRestatedComplaint(s) && OTHERS_AFFECTED.matcher(s).find()) {
+                return new Reading<>(true, s);
+            }
+        }
+        return new Reading<>(false, null);
+    }
+
+    /** The Ombudsman's own words: the summary, findings, assessment, remedy and final decision. */
+    private static List<String> verdictSentences(DecisionDocument doc) {
+        List<String> out = new ArrayList<>();
+        if (doc.summary != null) {
+            Sentences.split(doc.summary).forEach(s -> out.add(s.text()));
+        }
+        for (Line l : doc.in(Section.FINDINGS, Section.ASSESSMENT, Section.REMEDY, Section.FINAL)) {
+            Sentences.split(l.text()).forEach(s -> out.add(s.text()));
+        }
+        return out;
+    }
+
+    /** Every sentence of the decision (summary first) in a paragraph holding one of the literal parts. */
+    private static List<String> allSentences(DecisionDocument doc, boolean withRole, String... parts) {
+        List<String> out = new ArrayList<>();
+        if (doc.summary != null && uk.ombudsman.analytics.reading.Screens.containsAny(doc.summary, parts)) {
+            Sentences.split(doc.summary).forEach(s -> out.add(s.text()));
+        }
+        for (Line l : doc.lines) {
+            if ((withRole || l.section() != Section.ROLE) && l.section() != Section.END
+                    && uk.ombudsman.analytics.reading.Screens.containsAny(l.text(), parts)) {
+                Sentences.split(l.text()).forEach(s -> out.add(s.text()));
+            }
+        }
+        return out;
+    }
+}
