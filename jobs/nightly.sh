@@ -8,6 +8,7 @@ usage() {
   cat <<USAGE
 Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-share SHARE]
                        [--master local[N]] [--councils CSV] [--min-investigations N] [--population-year YEAR]
+                       [--year-basis financial|calendar] [--lgsco-council-data CSV]
                        [--fetch [--site URL] [--rate R] [--contact TEXT]] [--conf KEY=VALUE]...
                        [--verbose] [--quiet]
 
@@ -23,6 +24,8 @@ Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-s
                      above this share of quarantined files (default 0.05) the run is not published (exit 6)
   --master URL       Spark master (default: local[*])
   --conf KEY=VALUE   a Spark setting, repeatable (Hadoop's as spark.hadoop.*), as in jobs/run-local.sh
+  --councils, --min-investigations, --population-year, --year-basis, --lgsco-council-data
+                     as in jobs/run-local.sh
 Each run carries the analyst notebooks, executed with Jupyter (skipped with a warning where it is absent).
 Environment: DRIVER_MEMORY (default 4g).
 Exit codes: 0 published or nothing new, 1 failed, 2 bad options, 3 landing missing, 4 root not writable,
@@ -37,7 +40,7 @@ fetch=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --landing|--root|--keep|--max-quarantined-share|--councils|--min-investigations|--population-year|\
-    --site|--rate|--contact|--conf)
+    --year-basis|--lgsco-council-data|--site|--rate|--contact|--conf)
       [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
       [[ "$1" == --landing ]] && landing="$2"
       args+=("$1" "$2"); shift 2 ;;

@@ -6,7 +6,8 @@ source "$(dirname "$0")/lib/common.sh"
 usage() {
   cat <<USAGE
 Usage: jobs/run-local.sh [--input PATH] [--output PATH] [--master local[N]] [--councils CSV]
-                         [--min-investigations N] [--population-year YEAR] [--conf KEY=VALUE]...
+                         [--min-investigations N] [--population-year YEAR] [--year-basis financial|calendar]
+                         [--lgsco-council-data CSV] [--conf KEY=VALUE]...
                          [--verbose] [--quiet]
 
   --input PATH      folder of decisions, read recursively; local path or Hadoop URI (hdfs://, s3a://)
@@ -22,6 +23,11 @@ Usage: jobs/run-local.sh [--input PATH] [--output PATH] [--master local[N]] [--c
                     councils with fewer investigations are marked too few to rank (default 5)
   --population-year YEAR
                     ONS mid-year populations behind the per-100,000 figures: 2023 (default) or 2024
+  --year-basis financial|calendar
+                    the years every yearly report counts in (default: financial, 1 April to 31 March, as
+                    the Ombudsman counts)
+  --lgsco-council-data CSV
+                    the Ombudsman's per-council figures, to reconcile council by council (see README)
   --verbose         Spark's logs and full stack traces
   --quiet           print nothing but errors
 Environment: DRIVER_MEMORY (default 4g).
@@ -35,7 +41,8 @@ master="local[*]"
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --input|--output|--master|--councils|--min-investigations|--population-year|--conf)
+    --input|--output|--master|--councils|--min-investigations|--population-year|--year-basis|\
+    --lgsco-council-data|--conf)
       [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
       case "$1" in
         --input) input="$2" ;;
