@@ -31,9 +31,11 @@ public final class PublishedFigures {
             "complaints upheld", NationalMeasure.UPHELD,
             "upheld", NationalMeasure.UPHELD,
             "uphold rate", NationalMeasure.UPHOLD_RATE,
+            "investigated", NationalMeasure.INVESTIGATED,
             "detailed investigations", NationalMeasure.INVESTIGATED,
             "satisfactory remedy provided by authority", NationalMeasure.SATISFACTORY_REMEDY_SHARE,
-            "satisfactory remedy provided by the council", NationalMeasure.SATISFACTORY_REMEDY_SHARE);
+            "satisfactory remedies provided by the authority", NationalMeasure.SATISFACTORY_REMEDY_SHARE,
+            "satisfactory remedies provided by the council", NationalMeasure.SATISFACTORY_REMEDY_SHARE);
     /** The columns naming the council and the year in a user's per-council file. */
     public static final List<String> COUNCIL_COLUMNS = List.of("authority", "organisation", "council");
     public static final List<String> YEAR_COLUMNS = List.of("year", "financial year");
