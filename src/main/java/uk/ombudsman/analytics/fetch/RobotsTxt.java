@@ -4,17 +4,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The rules of a robots.txt for one crawler (RFC 9309): the group naming the crawler's product token, or else the
  * {@code *} group; Allow and Disallow matched on the path and query with {@code *} and {@code $}, the longest match
  * deciding and Allow winning a tie; and Crawl-delay, which RFC 9309 leaves out but many sites use, in seconds.
+ * Patterns are matched without a regular expression, in time linear in the path for each {@code *}: a rule of many
+ * stars made a backtracking regex take seconds a request.
  */
 final class RobotsTxt {
     static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of(), Duration.ZERO);
 
-    private record Rule(boolean allow, String path, Pattern pattern) {
+    private record Rule(boolean allow, String path) {
+        /** Whether the rule matches a prefix of the path (the whole path when it ends in {@code $}). */
+        boolean matches(String pathAndQuery) {
+            boolean anchored = path.endsWith("$");
+            return globMatches(anchored ? path.substring(0, path.length() - 1) : path, pathAndQuery, anchored);
+        }
     }
 
     private static final class Group {
@@ -56,7 +62,7 @@ final class RobotsTxt {
                 case "allow", "disallow" -> {
                     inAgents = false;
                     if (current != null && !value.isEmpty()) {
-                        current.rules.add(new Rule(key.equals("allow"), value, compile(value)));
+                        current.rules.add(new Rule(key.equals("allow"), value));
                     }
                 }
                 case "crawl-delay" -> {
@@ -92,7 +98,7 @@ final class RobotsTxt {
     boolean allows(String pathAndQuery) {
         Rule best = null;
         for (Rule r : rules) {
-            if (r.pattern.matcher(pathAndQuery).lookingAt() && (best == null || r.path.length() > best.path.length()
+            if (r.matches(pathAndQuery) && (best == null || r.path.length() > best.path.length()
                     || r.path.length() == best.path.length() && r.allow)) {
                 best = r;
             }
@@ -105,15 +111,31 @@ final class RobotsTxt {
         return crawlDelay;
     }
 
-    private static Pattern compile(String path) {
-        boolean anchored = path.endsWith("$");
-        String body = anchored ? path.substring(0, path.length() - 1) : path;
-        List<String> parts = new ArrayList<>();
-        for (String part : body.split("\\*", -1)) {
-            parts.add(Pattern.quote(part));
+    /**
+     * Glob matching with {@code *} as any run of characters: each literal piece between stars is found at its earliest
+     * place after the one before (the earliest is always safe, since a star can absorb what lies between), so no
+     * choice is ever undone. Unanchored, the pattern need only match a prefix, as if it ended in a star.
+     */
+    static boolean globMatches(String pattern, String text, boolean anchored) {
+        String[] pieces = pattern.split("\\*", -1);
+        if (pieces.length == 1) {
+            return anchored ? text.equals(pattern) : text.startsWith(pattern);
         }
-        String regex = String.join(".*", parts);
-        return Pattern.compile(regex + (anchored ? "$" : ""));
+        if (!text.startsWith(pieces[0])) {
+            return false;
+        }
+        int at = pieces[0].length();
+        int last = pieces.length - 1;
+        for (int i = 1; i < last; i++) {
+            int found = text.indexOf(pieces[i], at);
+            if (found < 0) {
+                return false;
+            }
+            at = found + pieces[i].length();
+        }
+        // The last piece: after a star, so anywhere from here on; anchored, it must end the text.
+        return anchored ? text.length() - pieces[last].length() >= at && text.endsWith(pieces[last])
+                : text.indexOf(pieces[last], at) >= 0;
     }
 
     /** A delay in seconds, whole or not; anything unreadable counts as none. */

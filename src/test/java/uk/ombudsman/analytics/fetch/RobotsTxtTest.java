@@ -2,6 +2,7 @@ package uk.ombudsman.analytics.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -34,5 +35,26 @@ class RobotsTxtTest {
         RobotsTxt r = RobotsTxt.parse("User-agent: *\nCrawl-delay: soon\nDisallow:\n", Fetcher.AGENT);
         assertEquals(Duration.ZERO, r.crawlDelay());
         assertTrue(r.allows("/anything"));
+    }
+
+    @Test
+    void aRuleOfManyStarsIsMatchedAtOnceAndStillRight() {
+        // Eight stars against a long path that fails at its end: a backtracking regex tries every split of the path.
+        RobotsTxt r = RobotsTxt.parse("User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*b$\n", Fetcher.AGENT);
+        String path = "/" + "a".repeat(400) + "c";
+        boolean allowed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> r.allows(path));
+        assertTrue(allowed);
+        assertFalse(r.allows("/" + "a".repeat(400) + "b"));
+        assertTrue(r.allows("/" + "a".repeat(400) + "bc"), "$ anchors the end");
+    }
+
+    @Test
+    void globsMatchLiteralPiecesInOrderWithStarsBetween() {
+        assertTrue(RobotsTxt.globMatches("/x*y*z", "/x1y2z3", false), "a prefix is enough unanchored");
+        assertFalse(RobotsTxt.globMatches("/x*y*z", "/x1y2z3", true));
+        assertTrue(RobotsTxt.globMatches("/x*y*z", "/xzyz", true), "a later y and z after it");
+        assertFalse(RobotsTxt.globMatches("/x*yz", "/xzy", false));
+        assertTrue(RobotsTxt.globMatches("*", "", true));
+        assertFalse(RobotsTxt.globMatches("/ab*ab", "/ab", true), "the pieces may not overlap");
     }
 }
