@@ -9,14 +9,14 @@ usage() {
 Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-share SHARE]
                        [--master local[N]] [--councils CSV] [--min-investigations N] [--population-year YEAR]
                        [--year-basis financial|calendar] [--lgsco-council-data CSV]
-                       [--fetch [--site URL] [--rate R] [--contact TEXT]] [--conf KEY=VALUE]...
+                       [--fetch [--site URL] [--rate R] [--contact TEXT] [--max-time D]] [--conf KEY=VALUE]...
                        [--verbose] [--quiet]
 
   --landing PATH     folder the decisions arrive in, read recursively (local path or Hadoop URI: hdfs://,
                      s3a://, the S3A connector added by itself)
   --fetch            first fetch new decisions from the Ombudsman's website into the landing folder (local), as
                      jobs/fetch.sh --out PATH does; a failed fetch publishes nothing and exits with its code
-  --site, --rate, --contact
+  --site, --rate, --contact, --max-time
                      for --fetch, as in jobs/fetch.sh
   --root DIR         local folder for runs/<UTC time>/, latest (a link to the newest good run), logs/, .lock
   --keep N           runs to keep (default 7)
@@ -29,7 +29,8 @@ Usage: jobs/nightly.sh --landing PATH --root DIR [--keep N] [--max-quarantined-s
 Each run carries the analyst notebooks, executed with Jupyter (skipped with a warning where it is absent).
 Environment: DRIVER_MEMORY (default 4g).
 Exit codes: 0 published or nothing new, 1 failed, 2 bad options, 3 landing missing, 4 root not writable,
-5 another run holds the lock, 6 quarantined share over the threshold, 7 --fetch: the site refused or has changed.
+5 another run holds the lock, 6 quarantined share over the threshold, 7 --fetch: the site refused or has changed,
+8 --fetch: published, but the fetch is incomplete.
 USAGE
 }
 
@@ -40,7 +41,7 @@ fetch=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --landing|--root|--keep|--max-quarantined-share|--councils|--min-investigations|--population-year|\
-    --year-basis|--lgsco-council-data|--site|--rate|--contact|--conf)
+    --year-basis|--lgsco-council-data|--site|--rate|--contact|--max-time|--conf)
       [[ $# -ge 2 && "$2" != --* ]] || die 2 "$1 needs a value (see --help)"
       [[ "$1" == --landing ]] && landing="$2"
       args+=("$1" "$2"); shift 2 ;;

@@ -5,14 +5,15 @@ import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.Redaction;
 
-/** A failure becomes one clear line on stderr and an exit code; the stack trace only with --verbose. */
+/** A failure becomes a clear message on stderr (one line unless the project wrote it as a list) and an exit code; the stack trace only with --verbose. */
 public final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
                 || parsed.hasMatchedOption("--verbose");
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        cli.getErr().println("error: " + Redaction.text(firstLine(message)));
+        // The project's own failures are written for the user (a list of what is missing, say); others get a line.
+        cli.getErr().println("error: " + Redaction.text(e instanceof JobFailure ? message : firstLine(message)));
         if (verbose) {
             java.io.StringWriter trace = new java.io.StringWriter();
             e.printStackTrace(new java.io.PrintWriter(trace));

@@ -19,7 +19,9 @@ import uk.ombudsman.analytics.fetch.Fetcher;
             "Exit codes: 0 done, 1 network failure or stopped (run again: it resumes), 2 bad options, 4 OUT not "
                 + "writable, 5 another fetch into OUT is running, " + Fetcher.EXIT_REFUSED + " the site refused or has "
                 + "changed (a search page with neither its count nor results, 403, 429 or 503 past the retries, "
-                + "robots.txt forbidding the search)."})
+                + "robots.txt forbidding the search, decision pages in a row that are not decision pages), "
+                + Fetcher.EXIT_INCOMPLETE + " incomplete (a month whose listing never reached the search's count, a "
+                + "decision page not kept, --max-time up: what was fetched is kept, run again)."})
 public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Where the pages go (the job's input) and the fetch's state (DIR/.fetch).")
@@ -36,6 +38,13 @@ public final class FetchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SiteOptions site;
 
+    @Option(names = "--probe", description = "Instead of fetching, ask the site the dozen questions the fetch's "
+            + "assumptions rest on (robots.txt, the session, pages 1 and 2 of a busy month, a month with no results, "
+            + "a page past the end, a decision page, a removed decision), keep the raw answers and a report in "
+            + "OUT/.fetch/probe-<time>/, say which assumption held, and exit " + Fetcher.EXIT_REFUSED + " if one the "
+            + "fetch relies on did not. Run it first against a site you have not fetched from.")
+    boolean probe;
+
     @Option(names = "--verbose", description = "Full stack traces on failure.")
     boolean verbose;
 
@@ -47,6 +56,9 @@ public final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (probe) {
+            return site.probe(out, spec.commandLine().getOut(), spec);
+        }
         site.fetch(out, from, to, quiet ? null : spec.commandLine().getErr(), quiet ? null : spec.commandLine().getOut(),
                 spec);
         return 0;

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.fetch.FetchFailure;
 import uk.ombudsman.analytics.fetch.Fetcher;
 import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobFailure;
@@ -31,11 +32,13 @@ import uk.ombudsman.analytics.nightly.NightlyRun;
             "A run with nothing new publishes nothing. A failed or killed run leaves ROOT/latest as it was.",
             "With --fetch, new decisions are first fetched from the Ombudsman's website into the landing folder (as "
                 + "the fetch command does, from its default dates); a failed fetch publishes nothing and exits with "
-                + "the fetch's code.",
+                + "the fetch's code; an incomplete one (exit " + Fetcher.EXIT_INCOMPLETE + ") is published with a "
+                + "warning and the run exits " + Fetcher.EXIT_INCOMPLETE + ".",
             "Exit codes: 0 published or nothing new, 1 failed, 2 bad options, 3 landing missing, 4 root not "
                 + "writable, 5 another run holds the lock, 6 quarantined share over the threshold (the run is kept "
                 + "under runs/ but not published), " + Fetcher.EXIT_REFUSED + " --fetch: the site refused or has "
-                + "changed."})
+                + "changed, " + Fetcher.EXIT_INCOMPLETE + " --fetch: published, but the fetch is incomplete (a month "
+                + "not listed whole, a decision page not kept, --max-time up)."})
 public final class NightlyCommand implements Callable<Integer> {
     /** How many run logs stay in ROOT/logs. */
     private static final int LOGS_KEPT = 100;
@@ -81,7 +84,7 @@ public final class NightlyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         job.validate();
         if (!fetch && SiteOptions.anyGiven(spec.commandLine().getParseResult())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--site, --rate and --contact need --fetch");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--site, --rate, --contact and --max-time need --fetch");
         }
         Path fetchInto = fetch ? localLanding() : null;
         NightlyRun.Options options;
@@ -106,11 +109,25 @@ public final class NightlyCommand implements Callable<Integer> {
                         : new PrintWriter(new Tee(spec.commandLine().getOut(), file), true)) {
             log.printf("%s nightly run %s: landing %s, root %s%n", Instant.now(), stamp, landing, options.root());
             try {
+                FetchFailure incomplete = null;
                 if (fetchInto != null) {
                     // Before the run and its lock: a fetch that fails leaves the published reports as they were.
-                    site.fetch(fetchInto, null, null, out, out, spec);
+                    try {
+                        site.fetch(fetchInto, null, null, out, out, spec);
+                    } catch (FetchFailure f) {
+                        if (f.exitCode() != Fetcher.EXIT_INCOMPLETE) {
+                            throw f;
+                        }
+                        // One page the site will not serve must not hold every night's reports back.
+                        incomplete = f;
+                        out.printf("warning: %s%nThe run goes on with what was fetched and then exits %d.%n",
+                                f.getMessage(), Fetcher.EXIT_INCOMPLETE);
+                    }
                 }
                 int code = runAndReport(options, stamp, out);
+                if (code == 0 && incomplete != null) {
+                    code = Fetcher.EXIT_INCOMPLETE;
+                }
                 log.printf("%s exit %d%n", Instant.now(), code);
                 return code;
             } catch (RuntimeException e) {

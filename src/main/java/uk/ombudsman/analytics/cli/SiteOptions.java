@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import uk.ombudsman.analytics.export.Manifest;
@@ -15,6 +16,7 @@ import uk.ombudsman.analytics.fetch.FetchOptions;
 import uk.ombudsman.analytics.fetch.FetchProgress;
 import uk.ombudsman.analytics.fetch.Fetcher;
 import uk.ombudsman.analytics.fetch.Politeness;
+import uk.ombudsman.analytics.fetch.Probe;
 import uk.ombudsman.analytics.fetch.Window;
 import uk.ombudsman.analytics.fetch.WindowResult;
 
@@ -39,6 +41,30 @@ final class SiteOptions {
                     + "User-Agent (default: $" + CONTACT_ENV + ").")
     String contact;
 
+    @Option(names = "--max-time", paramLabel = "DURATION", converter = MaxTime.class,
+            description = "Stop starting requests after this long (e.g. 45m, 2h, 90s) and exit "
+                    + Fetcher.EXIT_INCOMPLETE + "; what was fetched is kept and the next run goes on (default: no "
+                    + "limit).")
+    Duration maxTime;
+
+    /** "45m", "2h", "90s": a whole number and a unit. */
+    static final class MaxTime implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,7})\\s*([smh])").matcher(
+                    value.strip().toLowerCase(java.util.Locale.ROOT));
+            if (!m.matches()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 45m, 2h or 90s");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        }
+    }
+
     /** Runs a fetch, its progress to {@code progressTo} (null for none) and its summary to {@code summaryTo}. */
     void fetch(Path out, LocalDate from, LocalDate to, PrintWriter progressTo, PrintWriter summaryTo,
             CommandLine.Model.CommandSpec spec) {
@@ -46,7 +72,7 @@ final class SiteOptions {
         Fetcher.Report r;
         try {
             FetchOptions options = new FetchOptions(site, out, from, to, rate,
-                    Fetcher.userAgent(Manifest.applicationVersion(), contact));
+                    Fetcher.userAgent(Manifest.applicationVersion(), contact), maxTime);
             FetchProgress progress = progressTo == null ? FetchProgress.SILENT
                     : lines(progressTo, start, contact == null || contact.isBlank());
             r = new Fetcher(options, Politeness.DEFAULT, Clock.system(SITE_ZONE), progress).run();
@@ -54,19 +80,53 @@ final class SiteOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (summaryTo != null) {
-            summaryTo.printf("Fetched %,d new decisions (%,d withdrawn, %,d disallowed by robots.txt, %,d already here) "
-                    + "dated %s to %s, in %,d requests and %.1f s; pages in %s, state and request log in %s%n",
+            summaryTo.printf("Fetched %,d new decisions (%,d withdrawn, %,d gone for now, %,d not kept, %,d disallowed "
+                    + "by robots.txt, %,d already here) dated %s to %s, in %,d requests and %.1f s; pages in %s, state "
+                    + "and request log in %s%n",
                     r.count(DecisionStatus.FETCHED), r.count(DecisionStatus.WITHDRAWN),
+                    r.count(DecisionStatus.GONE_FOR_NOW), r.count(DecisionStatus.FAILED),
                     r.count(DecisionStatus.DISALLOWED), r.count(DecisionStatus.ALREADY_HAD), r.from(), r.to(),
                     r.requests(), (System.nanoTime() - start) / 1e9, out.resolve("decisions"), out.resolve(".fetch"));
+            if (r.count(DecisionStatus.GONE_FOR_NOW) > 0) {
+                summaryTo.printf("%,d decisions answered 404 or 410 for the first time: asked again by runs a day or "
+                        + "more later before they are recorded as withdrawn%n", r.count(DecisionStatus.GONE_FOR_NOW));
+            }
             summaryTo.flush();
         }
+        if (!r.complete()) {
+            throw r.incomplete();
+        }
+    }
+
+    /**
+     * Runs a probe of the site, printing each assumption and whether it held.
+     *
+     * @return 0 when every assumption the fetch relies on held, else {@link Fetcher#EXIT_REFUSED}
+     */
+    int probe(Path out, PrintWriter summaryTo, CommandLine.Model.CommandSpec spec) {
+        Probe.Result r;
+        try {
+            r = new Probe(new FetchOptions(site, out, null, null, rate,
+                    Fetcher.userAgent(Manifest.applicationVersion(), contact), maxTime), Politeness.DEFAULT,
+                    Clock.system(SITE_ZONE)).run();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        for (Probe.Check c : r.checks()) {
+            summaryTo.printf("%-4s %s%s: %s%n", c.held() ? "yes" : "NO", c.assumption(),
+                    c.reliedOn() ? "" : " (not relied on)", c.seen());
+        }
+        summaryTo.printf("%s; report and raw answers in %s%n", r.fetchCanRun()
+                ? "Every assumption the fetch relies on held" : "An assumption the fetch relies on did NOT hold: "
+                        + "do not fetch from this site until the fetch is changed", r.report().getParent());
+        summaryTo.flush();
+        return r.fetchCanRun() ? 0 : Fetcher.EXIT_REFUSED;
     }
 
     /** Whether any option of the fetch was given on the command line. */
     static boolean anyGiven(CommandLine.ParseResult parsed) {
         return parsed.hasMatchedOption("--site") || parsed.hasMatchedOption("--rate")
-                || parsed.hasMatchedOption("--contact");
+                || parsed.hasMatchedOption("--contact") || parsed.hasMatchedOption("--max-time");
     }
 
     /**
@@ -92,13 +152,19 @@ final class SiteOptions {
 
             @Override
             public void windowDone(WindowResult r, int done, int windows) {
-                line(String.format("  %s (%d of %d months): %,d listed, %,d fetched, %,d already here%s%s",
-                        r.window().month(), done, windows, r.listed(), r.count(DecisionStatus.FETCHED),
-                        r.count(DecisionStatus.ALREADY_HAD),
-                        r.count(DecisionStatus.WITHDRAWN) == 0 ? ""
-                                : String.format(", %,d withdrawn", r.count(DecisionStatus.WITHDRAWN)),
-                        r.count(DecisionStatus.DISALLOWED) == 0 ? ""
-                                : String.format(", %,d disallowed by robots.txt", r.count(DecisionStatus.DISALLOWED))));
+                StringBuilder b = new StringBuilder(String.format("  %s (%d of %d months): %,d listed, %,d fetched, "
+                        + "%,d already here", r.window().month(), done, windows, r.listed(),
+                        r.count(DecisionStatus.FETCHED), r.count(DecisionStatus.ALREADY_HAD)));
+                for (DecisionStatus s : List.of(DecisionStatus.WITHDRAWN, DecisionStatus.GONE_FOR_NOW,
+                        DecisionStatus.FAILED, DecisionStatus.DISALLOWED)) {
+                    if (r.count(s) > 0) {
+                        b.append(String.format(", %,d %s", r.count(s), s.words()));
+                    }
+                }
+                if (!r.complete()) {
+                    b.append(String.format(" -- INCOMPLETE: the search counts %,d", r.total()));
+                }
+                line(b.toString());
             }
 
             private void line(String text) {

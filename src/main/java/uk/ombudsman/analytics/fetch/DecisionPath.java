@@ -33,16 +33,33 @@ record DecisionPath(String category, String subcategory, String ref) {
         return out.resolve(FOLDER).resolve(category).resolve(subcategory).resolve(ref + ".html");
     }
 
+    /** The decision a site path names, or null when it names none. */
+    static DecisionPath parse(String path) {
+        Matcher m = LINK.matcher(path);
+        return m.matches() ? new DecisionPath(m.group(1), m.group(2), m.group(3)) : null;
+    }
+
     /**
      * Every decision path in a page's raw HTML, in order, once each. The raw text rather than its anchors, since the
-     * site is reported to serve some clients result cards without ordinary links (CPRT).
+     * site is reported to serve some clients result cards without ordinary links (CPRT), and unescaped first: a
+     * scraper of the site found its links written as {@code &#47;} and {@code \/} in some answers.
      */
     static List<DecisionPath> findAll(String html) {
         Set<DecisionPath> found = new LinkedHashSet<>();
-        Matcher m = LINK.matcher(html);
+        Matcher m = LINK.matcher(unescaped(html));
         while (m.find()) {
             found.add(new DecisionPath(m.group(1), m.group(2), m.group(3)));
         }
         return new ArrayList<>(found);
     }
+
+    /** The slashes of a page written as entities or escaped for a script, made plain. */
+    static String unescaped(String html) {
+        if (html.indexOf('&') < 0 && html.indexOf('\\') < 0) {
+            return html;
+        }
+        return ESCAPED_SLASH.matcher(html).replaceAll("/");
+    }
+
+    private static final Pattern ESCAPED_SLASH = Pattern.compile("&#0*47;|&#[xX]0*2[fF];|&sol;|\\\\/");
 }

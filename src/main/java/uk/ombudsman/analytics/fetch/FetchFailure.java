@@ -22,7 +22,11 @@ public final class FetchFailure extends JobFailure {
          * The site refused this client or changed: a search page with neither its count nor results (a "shell"), a
          * decision page that is not one, 403, 429 or 503 past the retries, robots.txt forbidding the search.
          */
-        REFUSED(Fetcher.EXIT_REFUSED);
+        REFUSED(Fetcher.EXIT_REFUSED),
+        /** The run ended without everything: a month not listed whole, a decision page not kept. */
+        INCOMPLETE(Fetcher.EXIT_INCOMPLETE),
+        /** --max-time was up: the run stopped between two requests; the next goes on. */
+        TIME_UP(Fetcher.EXIT_INCOMPLETE);
 
         private final int exitCode;
 

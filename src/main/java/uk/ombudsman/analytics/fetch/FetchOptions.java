@@ -2,6 +2,7 @@ package uk.ombudsman.analytics.fetch;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 
 /**
@@ -13,8 +14,11 @@ import java.time.LocalDate;
  * @param to last decision date searched, or null for today
  * @param rate requests a second at most; robots.txt's Crawl-delay wins where it asks for fewer
  * @param userAgent what the requests say they are ({@link Fetcher#userAgent})
+ * @param maxTime after this long no request is started and the run stops (exit {@link Fetcher#EXIT_INCOMPLETE}), or
+ *     null for no limit
  */
-public record FetchOptions(URI site, Path out, LocalDate from, LocalDate to, double rate, String userAgent) {
+public record FetchOptions(URI site, Path out, LocalDate from, LocalDate to, double rate, String userAgent,
+        Duration maxTime) {
     public static final String DEFAULT_SITE = "https://www.lgo.org.uk";
     /** A request a second: what LDH's scraper chose for this site; the site publishes no rate of its own. */
     public static final double DEFAULT_RATE = 1.0;
@@ -30,8 +34,16 @@ public record FetchOptions(URI site, Path out, LocalDate from, LocalDate to, dou
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }
+        if (maxTime != null && (maxTime.isNegative() || maxTime.isZero())) {
+            throw new IllegalArgumentException("--max-time must be above 0, not " + maxTime);
+        }
         // A trailing slash would double the one every request path starts with.
         String root = site.toString().replaceAll("/+$", "");
         site = URI.create(root);
+    }
+
+    /** With no time limit. */
+    public FetchOptions(URI site, Path out, LocalDate from, LocalDate to, double rate, String userAgent) {
+        this(site, out, from, to, rate, userAgent, null);
     }
 }

@@ -7,18 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import uk.ombudsman.analytics.nightly.RunLock;
 
 /**
- * The fetch's memory between runs, in {@code OUT/.fetch/} (hidden, so the job does not read it): the windows
- * completed, the decisions found withdrawn, and a line for every request. Each file only grows, a whole line at a
+ * The fetch's memory between runs, in {@code OUT/.fetch/} (hidden, so the job does not read it): each window searched
+ * (complete, empty or incomplete: an incomplete one is searched again by later runs, an empty one until two runs at
+ * least a day apart have found it empty), each 404 or 410 seen (a decision is
+ * withdrawn once two runs at least a day apart have seen one), the decisions a run could not keep (asked again by
+ * the next), and a line for every request. Each file only grows, a whole line at a
  * time; a line cut short by a kill is ignored when read, so a killed run loses at most what it was doing.
  * A lock on {@code .fetch/lock} keeps a second fetch into the same folder from running alongside (the site would
  * get two requests at a time).
@@ -28,12 +35,22 @@ final class FetchState implements AutoCloseable {
     static final String WINDOWS = "windows.tsv";
     static final String WITHDRAWN = "withdrawn.tsv";
     static final String REQUESTS = "requests.tsv";
+    static final String FAILED = "failed.tsv";
+    /** How far apart two runs must see a decision gone before it counts as withdrawn. */
+    static final Duration GONE_FOR = Duration.ofDays(1);
     private static final String LOCK = "lock";
 
     private final Path dir;
     private final RunLock lock;
     private final TreeSet<YearMonth> completed = new TreeSet<>();
-    private final Set<String> withdrawn = new HashSet<>();
+    /** Months whose latest search was incomplete, or empty without a search a day before it also empty. */
+    private final TreeSet<YearMonth> searchAgain = new TreeSet<>();
+    /** Months found empty: when first and last, since they were last found with decisions. */
+    private final Map<YearMonth, Instant[]> emptySeen = new HashMap<>();
+    /** Each path seen gone: when first and last. */
+    private final Map<String, Instant[]> gone = new HashMap<>();
+    /** Paths a run could not keep, in the order first failed. */
+    private final Set<String> failed = new LinkedHashSet<>();
 
     private FetchState(Path dir, RunLock lock) {
         this.dir = dir;
@@ -56,12 +73,19 @@ final class FetchState implements AutoCloseable {
         FetchState state = new FetchState(dir, lock);
         try {
             for (List<String> row : state.rows(WINDOWS)) {
-                if (row.get(0).matches("\\d{4}-\\d{2}")) { // not a line a kill cut short
-                    state.completed.add(YearMonth.parse(row.get(0)));
+                if (row.size() >= 6 && row.get(0).matches("\\d{4}-\\d{2}")) { // not a line a kill cut short
+                    // Rows before window states were recorded have no state column: those were complete.
+                    state.note(YearMonth.parse(row.get(0)), row.size() > 6 ? row.get(6) : COMPLETE,
+                            Instant.parse(row.get(5)));
                 }
             }
             for (List<String> row : state.rows(WITHDRAWN)) {
-                state.withdrawn.add(row.get(0));
+                if (row.size() >= 3) {
+                    state.sawGone(row.get(0), Instant.parse(row.get(2)));
+                }
+            }
+            for (List<String> row : state.rows(FAILED)) {
+                state.failed.add(row.get(0));
             }
         } catch (IOException | RuntimeException e) {
             state.close();
@@ -71,25 +95,93 @@ final class FetchState implements AutoCloseable {
         return state;
     }
 
-    /** The latest month a past run searched to the end. */
+    static final String COMPLETE = "complete";
+    static final String EMPTY = "empty";
+    static final String INCOMPLETE = "incomplete";
+
+    /** The latest month a past run searched to the end and found decisions in. */
     Optional<YearMonth> lastCompleted() {
         return completed.isEmpty() ? Optional.empty() : Optional.of(completed.last());
     }
 
-    void completed(WindowResult r) {
-        completed.add(r.window().month());
-        append(WINDOWS, "month\tfd\ttd\tresults\tlisted\tcompleted_at", r.window().month() + "\t" + r.window().from()
-                + "\t" + r.window().to() + "\t" + (r.total() == null ? "" : r.total()) + "\t" + r.listed() + "\t"
-                + Instant.now());
+    /**
+     * Months a past run could not list whole, or found empty but not yet on two runs at least a day apart (a busy
+     * site may answer "no results"), and that no run has listed whole since.
+     */
+    List<YearMonth> toSearchAgain() {
+        return List.copyOf(searchAgain);
     }
 
+    /** Records a window searched at {@code at}: complete (every result the search counts listed), empty, incomplete. */
+    void searched(WindowResult r, String how, Instant at) {
+        note(r.window().month(), how, at);
+        append(WINDOWS, "month\tfd\ttd\tresults\tlisted\tcompleted_at\tstate", r.window().month() + "\t"
+                + r.window().from() + "\t" + r.window().to() + "\t" + (r.total() == null ? "" : r.total()) + "\t"
+                + r.listed() + "\t" + at + "\t" + how);
+    }
+
+    private void note(YearMonth month, String how, Instant at) {
+        switch (how) {
+            case COMPLETE -> {
+                completed.add(month);
+                searchAgain.remove(month);
+                emptySeen.remove(month);
+            }
+            case EMPTY -> {
+                Instant[] seen = emptySeen.merge(month, new Instant[] {at, at}, FetchState::span);
+                if (Duration.between(seen[0], seen[1]).compareTo(GONE_FOR) >= 0) {
+                    searchAgain.remove(month);
+                } else {
+                    searchAgain.add(month);
+                }
+            }
+            default -> searchAgain.add(month);
+        }
+    }
+
+    private static Instant[] span(Instant[] a, Instant[] b) {
+        return new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]};
+    }
+
+    /** Seen gone on two runs at least {@link #GONE_FOR} apart. */
     boolean isWithdrawn(DecisionPath p) {
-        return withdrawn.contains(p.url());
+        Instant[] seen = gone.get(p.url());
+        return seen != null && Duration.between(seen[0], seen[1]).compareTo(GONE_FOR) >= 0;
     }
 
-    void withdrawn(DecisionPath p, int status) {
-        withdrawn.add(p.url());
-        append(WITHDRAWN, "path\tstatus\tat", p.url() + "\t" + status + "\t" + Instant.now());
+    /**
+     * Records a 404 or 410 seen at {@code at}.
+     *
+     * @return whether the decision now counts as withdrawn
+     */
+    boolean gone(DecisionPath p, int status, Instant at) {
+        sawGone(p.url(), at);
+        append(WITHDRAWN, "path\tstatus\tat", p.url() + "\t" + status + "\t" + at);
+        return isWithdrawn(p);
+    }
+
+    private void sawGone(String path, Instant at) {
+        gone.merge(path, new Instant[] {at, at}, FetchState::span);
+    }
+
+    /** A decision page that could not be kept (not the decision, too large, redirected away): asked again later. */
+    void failed(DecisionPath p, String why, Instant at) {
+        failed.add(p.url());
+        append(FAILED, "path\twhy\tat", p.url() + "\t" + why + "\t" + at);
+    }
+
+    /** Decisions to ask for again: seen gone but not yet withdrawn, or failed, and not saved since. */
+    List<DecisionPath> toAskAgain(Path out) {
+        Set<String> paths = new LinkedHashSet<>(failed);
+        gone.keySet().stream().sorted().forEach(paths::add);
+        List<DecisionPath> again = new ArrayList<>();
+        for (String path : paths) {
+            DecisionPath p = DecisionPath.parse(path);
+            if (p != null && !Files.exists(p.file(out)) && !isWithdrawn(p)) {
+                again.add(p);
+            }
+        }
+        return again;
     }
 
     /**

@@ -1,5 +1,6 @@
 package uk.ombudsman.analytics.fetch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -8,13 +9,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import uk.ombudsman.analytics.parsing.DecisionParser;
 
 /**
@@ -22,12 +32,30 @@ import uk.ombudsman.analytics.parsing.DecisionParser;
  * previous one than the interval (the longer of 1/--rate and robots.txt's Crawl-delay), a User-Agent that says what
  * it is, cookies kept for the session as a browser keeps them, waits on 429 and 503 as Retry-After says (or growing
  * ones), a bounded number of tries, and a line in the request log for every request.
+ *
+ * <p>Whatever the site does, a request ends: a deadline covers the whole answer, body included (the client's own
+ * timeout stops at the headers, so a body sent a byte at a time would hold the run for ever), bodies are read into
+ * memory only up to a cap, and redirects are followed by hand, on the same site only, each hop paced, logged and
+ * checked against robots.txt.
  */
 final class SiteClient {
-    /** An answer: the status and the body's bytes exactly as served. */
-    record Response(int status, byte[] body, HttpHeaders headers) {
+    /**
+     * An answer: the status and the body's bytes exactly as served, or why there is no answer to use.
+     *
+     * @param failure null for an answer; else why none can be used (too large, redirected off the site or to a path
+     *     robots.txt disallows, too many redirects): the caller treats it as a failure of that page
+     */
+    record Response(int status, byte[] body, HttpHeaders headers, String failure) {
+        boolean ok() {
+            return failure == null && status == 200;
+        }
     }
 
+    /** The most Crawl-delay this fetch obeys: beyond it a month of the search would take a day. */
+    static final Duration LONGEST_CRAWL_DELAY = Duration.ofSeconds(60);
+    /** A decision page is about 100 KB; a search page less. Anything past this is not one of them. */
+    static final int MOST_BYTES = 16 * 1024 * 1024;
+    private static final int MOST_REDIRECTS = 5;
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int UNAVAILABLE = 503;
 
@@ -36,6 +64,8 @@ final class SiteClient {
     private final Politeness politeness;
     private final FetchState state;
     private final HttpClient http;
+    /** System.nanoTime() after which no request is started (--max-time), or Long.MAX_VALUE. */
+    private final long stopAt;
     private Duration interval;
     private RobotsTxt robots = RobotsTxt.ALLOW_ALL;
     /** System.nanoTime() when the last answer (or failure) came; the next request waits the interval from it. */
@@ -50,11 +80,12 @@ final class SiteClient {
         this.politeness = politeness;
         this.state = state;
         this.interval = Duration.ofNanos(Math.round(1e9 / options.rate()));
+        this.stopAt = options.maxTime() == null ? Long.MAX_VALUE : System.nanoTime() + options.maxTime().toNanos();
         // Session cookies as a browser keeps them: the site is reported to serve an empty search to clients
         // without the session its decisions page starts (CPRT).
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER))
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(politeness.timeout())
                 // One connection, one request on it at a time.
                 .version(HttpClient.Version.HTTP_1_1)
@@ -63,16 +94,29 @@ final class SiteClient {
 
     /**
      * Reads robots.txt and from then on obeys it. A missing one (4xx) allows everything, as RFC 9309 says; a site
-     * that cannot serve it (5xx) stops the run through the usual retries.
+     * that cannot serve it (5xx) stops the run through the usual retries; a Crawl-delay past the longest this fetch
+     * obeys stops it too, rather than run for days.
+     *
+     * @return the answer, as served
      */
-    void readRobots() {
+    Response readRobots() {
         Response r = get("/robots.txt", null);
+        if (r.failure() != null) {
+            throw new FetchFailure(FetchFailure.Reason.REFUSED, "/robots.txt: " + r.failure(), null);
+        }
         if (r.status() < 400) {
             robots = RobotsTxt.parse(new String(r.body(), StandardCharsets.UTF_8), Fetcher.AGENT);
+            if (robots.crawlDelay().compareTo(LONGEST_CRAWL_DELAY) > 0) {
+                throw new FetchFailure(FetchFailure.Reason.REFUSED, "robots.txt asks for a Crawl-delay of "
+                        + robots.crawlDelay().toSeconds() + " s, more than the " + LONGEST_CRAWL_DELAY.toSeconds()
+                        + " s this fetch will wait between requests (a month of the search would take days); ask the "
+                        + "site's operators, or fetch with another tool", null);
+            }
             if (robots.crawlDelay().compareTo(interval) > 0) {
                 interval = robots.crawlDelay();
             }
         }
+        return r;
     }
 
     boolean allows(String pathAndQuery) {
@@ -88,12 +132,54 @@ final class SiteClient {
     }
 
     /**
-     * GETs a path of the site, retrying 429, 503, other 5xx and network errors up to the attempts allowed.
+     * GETs a path of the site, retrying 429, 503, other 5xx, network errors and answers past the deadline up to the
+     * attempts allowed, and following same-site redirects.
      *
      * @param referer the page a browser would be coming from, or null
      * @return any other answer, for the caller to judge
+     * @throws FetchFailure past the tries, or when --max-time is up
      */
     Response get(String pathAndQuery, String referer) {
+        String path = pathAndQuery;
+        for (int hops = 0; ; hops++) {
+            Response r = getOnce(path, referer);
+            if (r.failure() != null || r.status() < 300 || r.status() >= 400 || r.status() == 304) {
+                return r;
+            }
+            String location = r.headers().firstValue("Location").orElse(null);
+            if (location == null) {
+                return r;
+            }
+            URI target = URI.create(site + path).resolve(location.strip());
+            if (!sameSite(target)) {
+                return failed(r.status(), "redirected to another site (" + target + "); not followed");
+            }
+            String next = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+            if (!robots.allows(next)) {
+                return failed(r.status(), "redirected to " + next + ", which robots.txt disallows; not followed");
+            }
+            if (hops >= MOST_REDIRECTS) {
+                return failed(r.status(), "more than " + MOST_REDIRECTS + " redirects; not followed");
+            }
+            referer = null;
+            path = next;
+        }
+    }
+
+    private boolean sameSite(URI target) {
+        return site.getScheme().equalsIgnoreCase(target.getScheme())
+                && site.getHost().equalsIgnoreCase(target.getHost()) && port(site) == port(target);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static Response failed(int status, String why) {
+        return new Response(status, new byte[0], HttpHeaders.of(Map.of(), (a, b) -> true), why);
+    }
+
+    private Response getOnce(String pathAndQuery, String referer) {
         URI uri = URI.create(site + pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(politeness.timeout())
                 .header("User-Agent", userAgent)
@@ -104,17 +190,28 @@ final class SiteClient {
         }
         for (int attempt = 1; ; attempt++) {
             awaitTurn();
+            if (System.nanoTime() > stopAt) {
+                throw new FetchFailure(FetchFailure.Reason.TIME_UP, "--max-time is up; what was fetched is kept, "
+                        + "and the next run goes on from there", null);
+            }
             Instant at = Instant.now();
             HttpResponse<byte[]> response;
+            CappedBody body = new CappedBody(MOST_BYTES);
             try {
                 requests++;
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
+                response = send(request.build(), body);
+            } catch (TooLarge e) {
+                answered(Duration.ZERO);
+                state.request(at, uri.toString(), null, e.bytes, "", "aborted past " + MOST_BYTES + " bytes");
+                return failed(0, "answered more than " + MOST_BYTES / (1024 * 1024) + " MB; aborted, not saved");
+            } catch (IOException | TimeoutException e) {
                 answered(politeness.backoff(attempt));
-                state.request(at, uri.toString(), null, 0, "", "network: " + e);
+                String why = e instanceof TimeoutException ? "no whole answer within " + politeness.timeout().toSeconds()
+                        + " s" : e.toString();
+                state.request(at, uri.toString(), null, 0, "", "network: " + why);
                 if (attempt >= politeness.attempts()) {
                     throw new FetchFailure(FetchFailure.Reason.NETWORK, "network failure on " + uri + " after "
-                            + attempt + " tries (" + e + "); run again to resume", e);
+                            + attempt + " tries (" + why + "); run again to resume", e);
                 }
                 continue;
             } catch (InterruptedException e) {
@@ -122,13 +219,16 @@ final class SiteClient {
                 throw stopped(e);
             }
             int status = response.statusCode();
-            byte[] body = response.body();
+            byte[] bytes = response.body();
             boolean busy = status == TOO_MANY_REQUESTS || status == UNAVAILABLE;
             Optional<Duration> asked = busy ? retryAfter(response.headers()) : Optional.empty();
             Duration wait = !busy && status < 500 ? Duration.ZERO : asked.orElse(politeness.backoff(attempt));
             answered(wait);
-            state.request(at, uri.toString(), status, body.length, DecisionParser.sha256(body),
-                    asked.map(d -> "retry-after " + d.toSeconds() + "s").orElse(""));
+            String note = asked.map(d -> "retry-after " + d.toSeconds() + "s").orElse("");
+            if (status >= 300 && status < 400) {
+                note = "redirect to " + response.headers().firstValue("Location").orElse("(none)");
+            }
+            state.request(at, uri.toString(), status, bytes.length, DecisionParser.sha256(bytes), note);
             if (busy) {
                 if (wait.compareTo(politeness.longestWait()) > 0) {
                     throw new FetchFailure(FetchFailure.Reason.REFUSED, uri + " answered " + status + " and asked "
@@ -144,8 +244,101 @@ final class SiteClient {
                             + " times; run again later to resume", null);
                 }
             } else {
-                return new Response(status, body, response.headers());
+                return new Response(status, bytes, response.headers(), null);
             }
+        }
+    }
+
+    /**
+     * One exchange within the deadline, body included. Past it, the body's subscription is cancelled, which closes
+     * the connection, so nothing is left reading.
+     */
+    private HttpResponse<byte[]> send(HttpRequest request, CappedBody body)
+            throws IOException, InterruptedException, TimeoutException {
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, info -> body);
+        try {
+            return answer.get(politeness.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            body.cancel();
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof TooLarge tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** A body longer than the cap: the read was aborted there. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient int bytes;
+
+        TooLarge(int bytes) {
+            super("more than " + bytes + " bytes");
+            this.bytes = bytes;
+        }
+    }
+
+    /** Collects a body up to a cap, cancelling the exchange past it; can be cancelled from outside. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int cap;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private volatile Flow.Subscription subscription;
+
+        CappedBody(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (result.isDone()) {
+                s.cancel();
+            } else {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer b : buffers) {
+                if (bytes.size() + b.remaining() > cap) {
+                    result.completeExceptionally(new TooLarge(bytes.size() + b.remaining()));
+                    cancel();
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+
+        void cancel() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            result.completeExceptionally(new IOException("cancelled"));
         }
     }
 

@@ -2,6 +2,7 @@ package uk.ombudsman.analytics.fetch;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,24 @@ public record Window(YearMonth month, LocalDate from, LocalDate to) {
             windows.add(new Window(m, start, end));
         }
         return windows;
+    }
+
+    /** A whole month, searched again on its own. */
+    static Window of(YearMonth month) {
+        return new Window(month, month.atDay(1), month.plusMonths(1).atDay(1));
+    }
+
+    /**
+     * The window in two, overlapping on the middle day (whether the search's {@code td} is inclusive is not known);
+     * none when the window is a day or two, which cannot be split further.
+     */
+    List<Window> halves() {
+        long days = ChronoUnit.DAYS.between(from, to);
+        if (days < 2) {
+            return List.of();
+        }
+        LocalDate middle = from.plusDays(days / 2);
+        return List.of(new Window(month, from, middle), new Window(month, middle, to));
     }
 
     /** The search's address for one page of results. */

@@ -7,8 +7,9 @@ import java.util.Map;
  *
  * @param total the search's own count, or null when it printed none (an empty window in words the fetch does not
  *     know)
+ * @param complete whether the listing reached the search's count (or, with no count, its last page)
  */
-public record WindowResult(Window window, Long total, Map<DecisionStatus, Integer> decisions) {
+public record WindowResult(Window window, Long total, Map<DecisionStatus, Integer> decisions, boolean complete) {
     public int count(DecisionStatus status) {
         return decisions.getOrDefault(status, 0);
     }

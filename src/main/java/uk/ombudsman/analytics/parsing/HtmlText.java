@@ -24,7 +24,7 @@ import org.jsoup.select.QueryParser;
  * rendered as that line, then the article alone, each label joined to its value on one line
  * ({@code Category : Housing > Allocations}), so the parser reads it as it reads the text layout.
  */
-final class HtmlText {
+public final class HtmlText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
             "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "table", "blockquote", "dd", "dt", "dl", "header",
             "address", "pre", "hr", "figure", "td", "th");
@@ -36,8 +36,11 @@ final class HtmlText {
             + "form, iframe, svg, button, select, [aria-hidden=true], [hidden], .cookie-banner, .cookies, "
             + "#cookie-banner, [class*=cookie], [id*=cookie], [class*=breadcrumb], [class*=skip-link]");
     private static final Evaluator LABELS_AND_VALUES = QueryParser.parse(".label, .value");
-    /** The site's id for the element that holds the whole decision (LDH's parser finds it by this id). */
-    private static final String ARTICLE_ID = "article";
+    /**
+     * The site's id for the element that holds the whole decision (LDH's parser finds it by this id); the fetch keeps
+     * a page only if it has one.
+     */
+    public static final String ARTICLE_ID = "article";
     /** "Body name (23 017 218)" or an old report's "(23 017 218)": the line that names the decision. */
     private static final Pattern TITLE = Pattern.compile(
             "^.{0,200}\\(\\s*\\d{2}\\s*\\d{3}\\s*\\d{3}\\s*[A-Za-z]?\\s*\\)$");
@@ -47,7 +50,7 @@ final class HtmlText {
     private HtmlText() {
     }
 
-    static String render(String html) {
+    public static String render(String html) {
         Document doc = Jsoup.parse(html);
         doc.select(FURNITURE).remove();
         joinLabelsToValues(doc);

@@ -47,7 +47,7 @@ class FetchCommandTest {
         assertEquals(2, date.code());
         assertTrue(date.err().startsWith("Invalid value for option '--from'"), date.err());
         assertOneLine(Commands.run("nightly", "--landing", out, "--root", out, "--site", "http://127.0.0.1:1"),
-                "--site, --rate and --contact need --fetch");
+                "--site, --rate, --contact and --max-time need --fetch");
         assertOneLine(Commands.run("nightly", "--fetch", "--landing", "hdfs://nn/landing", "--root", out),
                 "--fetch needs a local landing folder, not hdfs://nn/landing");
     }
@@ -66,12 +66,33 @@ class FetchCommandTest {
             assertTrue(o.err().contains("fetching decisions dated 2023-10-01 to 2023-10-31: 1 months, one request "
                     + "every 0.01 s at most"), o.err());
             assertTrue(o.err().contains("2023-10 (1 of 1 months): 2 listed, 2 fetched, 0 already here"), o.err());
-            assertTrue(o.out().startsWith("Fetched 2 new decisions (0 withdrawn, 0 disallowed by robots.txt, 0 already "
-                    + "here) dated 2023-10-01 to 2023-10-31, in 5 requests"), o.out());
+            assertTrue(o.out().startsWith("Fetched 2 new decisions (0 withdrawn, 0 gone for now, 0 not kept, 0 "
+                    + "disallowed by robots.txt, 0 already here) dated 2023-10-01 to 2023-10-31, in 5 requests"),
+                    o.out());
             String agent = site.hits().get(0).userAgent();
             assertTrue(agent.startsWith(Fetcher.AGENT + "/") && agent.endsWith("contact: newsdesk@example.org)"),
                     agent);
         }
+    }
+
+    @Test
+    void aFetchThatCouldNotKeepADecisionSaysWhichAndExitsEight() throws IOException {
+        try (FakeLgoSite site = FakeLgoSite.serving(SiteCorpus.standard())) {
+            site.throttle(p -> p.startsWith("/decisions/") && p.split("/").length == 5, 200, 1, null);
+            Outcome o = Commands.run("fetch", "--out", dir.toString(), "--site", site.uri().toString(), "--from",
+                    "2023-10-01", "--to", "2023-10-31", "--rate", "100", "--max-time", "10m");
+            assertEquals(Fetcher.EXIT_INCOMPLETE, o.code(), o.err());
+            assertTrue(o.out().startsWith("Fetched 1 new decisions (0 withdrawn, 0 gone for now, 1 not kept"), o.out());
+            assertTrue(o.err().contains("the fetch is incomplete (1 problem)"), o.err());
+            assertTrue(o.err().contains("without the site's decision article"), o.err());
+        }
+    }
+
+    @Test
+    void aMaxTimeThatIsNotADurationIsABadOption() {
+        Outcome o = Commands.run("fetch", "--out", dir.toString(), "--max-time", "soon");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("'soon' is not a duration like 45m, 2h or 90s"), o.err());
     }
 
     @Test

@@ -61,7 +61,9 @@ public final class FakeLgoSite implements AutoCloseable {
         }
     }
 
-    private record Throttle(Predicate<String> path, int status, AtomicInteger remaining, String retryAfter) {
+    /** The next so many requests whose path matches get this answer instead of the site's own. */
+    private record Canned(Predicate<String> path, int status, AtomicInteger remaining, Map<String, String> headers,
+            String body) {
     }
 
     static {
@@ -80,7 +82,10 @@ public final class FakeLgoSite implements AutoCloseable {
     private final Set<String> withheld = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> withdrawn = new ConcurrentHashMap<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
-    private final List<Throttle> throttles = new CopyOnWriteArrayList<>();
+    private final List<Canned> overrides = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> noResultsFor = new ConcurrentHashMap<>();
+    private final List<Map.Entry<Predicate<String>, Duration>> trickles = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<Predicate<String>, Long>> huge = new CopyOnWriteArrayList<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     private static final String RECEIVED_NANOS = "received-nanos";
     private static final String RECEIVED_AT = "received-at";
@@ -94,6 +99,8 @@ public final class FakeLgoSite implements AutoCloseable {
     private volatile int dieAfterDecisionPages = -1;
     private volatile String noResultsText;
     private volatile boolean linksInData;
+    private volatile int pageSize = SitePages.PAGE_SIZE;
+    private volatile boolean unstableOrder;
     /** Each layout the real site may use, in turn: the title line in or before the article, and so on. */
     private final Function<Integer, Style> styles = i -> new Style(
             i % 2 == 0 ? TitlePlacement.IN_ARTICLE_HEADER : TitlePlacement.BEFORE_ARTICLE, i % 3 == 0, i % 4 == 1);
@@ -124,7 +131,46 @@ public final class FakeLgoSite implements AutoCloseable {
 
     /** The next {@code times} requests whose path matches get {@code status}, with Retry-After unless null. */
     public FakeLgoSite throttle(Predicate<String> path, int status, int times, String retryAfter) {
-        throttles.add(new Throttle(path, status, new AtomicInteger(times), retryAfter));
+        return answer(path, status, times, retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter),
+                "<html><body><h1>Too busy</h1></body></html>");
+    }
+
+    /** The next {@code times} requests whose path matches get this status, these headers and this body. */
+    public FakeLgoSite answer(Predicate<String> path, int status, int times, Map<String, String> headers, String body) {
+        overrides.add(new Canned(path, status, new AtomicInteger(times), headers, body));
+        return this;
+    }
+
+    /** Results a search page shows (ten unless changed). */
+    public FakeLgoSite pageSize(int size) {
+        pageSize = size;
+        return this;
+    }
+
+    /**
+     * Decisions of the same date come in an order that changes from one page request to the next, as a search
+     * sorted on the date alone may give them.
+     */
+    public FakeLgoSite unstableOrder(boolean on) {
+        unstableOrder = on;
+        return this;
+    }
+
+    /** The next {@code times} searches from this {@code fd} say "Your search has 0 results", as a busy site may. */
+    public FakeLgoSite noResultsFor(LocalDate fd, int times) {
+        noResultsFor.put(fd.toString(), new AtomicInteger(times));
+        return this;
+    }
+
+    /** Answers whose path matches send their headers, then the body a byte at a time, this long apart. */
+    public FakeLgoSite trickle(Predicate<String> path, Duration perByte) {
+        trickles.add(Map.entry(path, perByte));
+        return this;
+    }
+
+    /** Answers whose path matches are a page of this many bytes, streamed (never held whole here). */
+    public FakeLgoSite huge(Predicate<String> path, long bytes) {
+        huge.add(Map.entry(path, bytes));
         return this;
     }
 
@@ -232,12 +278,15 @@ public final class FakeLgoSite implements AutoCloseable {
 
     private int answer(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
-        for (Throttle t : throttles) {
-            if (t.path().test(path) && t.remaining().getAndDecrement() > 0) {
-                if (t.retryAfter() != null) {
-                    ex.getResponseHeaders().set("Retry-After", t.retryAfter());
-                }
-                return send(ex, t.status(), "<html><body><h1>Too busy</h1></body></html>");
+        for (Canned o : overrides) {
+            if (o.path().test(path) && o.remaining().getAndDecrement() > 0) {
+                o.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+                return send(ex, o.status(), o.body());
+            }
+        }
+        for (Map.Entry<Predicate<String>, Long> h : huge) {
+            if (h.getKey().test(path)) {
+                return sendHuge(ex, h.getValue());
             }
         }
         if (path.equals("/robots.txt")) {
@@ -277,19 +326,26 @@ public final class FakeLgoSite implements AutoCloseable {
         LocalDate fd = date(q.get("fd"), LocalDate.MIN);
         LocalDate td = date(q.get("td"), LocalDate.MAX);
         int page = q.containsKey("page") ? Integer.parseInt(q.get("page")) : 1;
+        AtomicInteger noResults = noResultsFor.get(String.valueOf(date(q.get("fd"), null)));
+        if (noResults != null && noResults.getAndDecrement() > 0) {
+            return send(ex, 200, SitePages.results(List.of(), 0, 1, pageSize, "", noResultsText, linksInData));
+        }
+        // Unstable: the same date's decisions in an order that depends on the page asked for.
         Comparator<SiteDecision> newestFirst = Comparator.comparing(SiteDecision::date)
-                .thenComparing(SiteDecision::refSlug).reversed();
+                .thenComparing(d -> unstableOrder ? Integer.toString((d.refSlug() + page).hashCode()) : d.refSlug())
+                .reversed();
         List<SiteDecision> found = decisions.stream()
                 .filter(d -> !withheld.contains(d.path()))
                 .filter(d -> !d.date().isBefore(fd) && !d.date().isAfter(td))
                 .filter(d -> !q.containsKey("aname") || d.body().equalsIgnoreCase(q.get("aname")))
                 .sorted("ascending".equals(q.get("sortOrder")) ? newestFirst.reversed() : newestFirst)
                 .toList();
-        int from = (page - 1) * SitePages.PAGE_SIZE;
+        int size = pageSize;
+        int from = (page - 1) * size;
         List<SiteDecision> shown = from >= found.size() ? List.of()
-                : found.subList(from, Math.min(found.size(), from + SitePages.PAGE_SIZE));
+                : found.subList(from, Math.min(found.size(), from + size));
         String base = "fd=" + q.getOrDefault("fd", "") + "&td=" + q.getOrDefault("td", "");
-        return send(ex, 200, SitePages.results(shown, found.size(), page, base, noResultsText, linksInData));
+        return send(ex, 200, SitePages.results(shown, found.size(), page, size, base, noResultsText, linksInData));
     }
 
     private String session(HttpExchange ex) {
@@ -333,11 +389,38 @@ public final class FakeLgoSite implements AutoCloseable {
         if (!ex.getResponseHeaders().containsKey("Content-Type")) {
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         }
+        Duration perByte = trickles.stream().filter(t -> t.getKey().test(ex.getRequestURI().getPath()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+            if (perByte == null) {
+                out.write(bytes);
+            } else {
+                for (byte b : bytes) {
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(perByte.toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
         return status;
+    }
+
+    /** A 200 of {@code bytes} bytes of page, written in chunks until done or the client goes. */
+    private int sendHuge(HttpExchange ex, long bytes) throws IOException {
+        record(ex, 200);
+        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        ex.sendResponseHeaders(200, bytes);
+        byte[] chunk = "<p>padding padding padding</p>\n".repeat(2048).getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = ex.getResponseBody()) {
+            for (long sent = 0; sent < bytes; sent += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, bytes - sent));
+            }
+        }
+        return 200;
     }
 
     @Override

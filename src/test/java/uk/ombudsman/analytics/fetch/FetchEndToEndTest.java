@@ -102,7 +102,8 @@ class FetchEndToEndTest {
     @Test
     void theStateHoldsEveryWindowAndALineForEveryRequest() throws IOException {
         List<String> windows = Files.readAllLines(fetched.resolve(".fetch/windows.tsv"));
-        List<String> months = windows.stream().skip(1).map(l -> l.split("\t")[0]).toList();
+        // Empty months are recorded after the others, once asked again at the end of the run.
+        List<String> months = windows.stream().skip(1).map(l -> l.split("\t")[0]).sorted().toList();
         List<String> expected = new ArrayList<>();
         for (YearMonth m = YearMonth.from(Fetches.FIRST); !m.isAfter(YearMonth.from(Fetches.TODAY)); m = m.plusMonths(1)) {
             expected.add(m.toString());

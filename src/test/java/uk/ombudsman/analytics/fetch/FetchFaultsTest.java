@@ -74,22 +74,31 @@ class FetchFaultsTest extends AgainstTheImitation {
     }
 
     @Test
-    void withdrawnDecisionsAreRecordedNotErrorsAndNeverAskedForAgain() throws IOException {
+    void decisionsGoneOnTwoRunsADayApartAreRecordedWithdrawnAndNeverAskedForAgain() throws IOException {
         List<SiteDecision> october = site.decisions().stream()
                 .filter(d -> !d.date().isBefore(OCT_1) && !d.date().isAfter(OCT_31)).toList();
         site.withdraw(october.get(0), 404).withdraw(october.get(1), 410);
         Fetcher.Report first = Fetches.fetch(site, dir, OCT_1, OCT_31);
 
-        assertEquals(2, first.count(DecisionStatus.WITHDRAWN));
+        assertEquals(2, first.count(DecisionStatus.GONE_FOR_NOW), "one answer is not enough");
         assertEquals(0, first.count(DecisionStatus.FETCHED));
+        assertTrue(first.complete(), "a decision taken down is not a fault of the fetch");
         List<String> withdrawn = Files.readAllLines(dir.resolve(".fetch/withdrawn.tsv"));
         assertEquals("path\tstatus\tat", withdrawn.get(0));
         assertEquals(Set.of(october.get(0).path() + "\t404", october.get(1).path() + "\t410"),
                 withdrawn.stream().skip(1).map(l -> l.substring(0, l.lastIndexOf('\t'))).collect(Collectors.toSet()));
 
+        Fetcher.Report sameDay = Fetches.fetch(site, dir, OCT_1, OCT_31);
+        assertEquals(2, sameDay.count(DecisionStatus.GONE_FOR_NOW), "asked again the same day: not yet withdrawn");
+
+        Fetcher.Report nextDay = Fetches.fetch(site, dir, OCT_1, OCT_31, Fetches.TEST_RATE,
+                Fetches.on(Fetches.TODAY.plusDays(1)));
+        assertEquals(2, nextDay.count(DecisionStatus.WITHDRAWN));
+
         site.forgetHits();
-        Fetcher.Report again = Fetches.fetch(site, dir, OCT_1, OCT_31);
-        assertEquals(2, again.count(DecisionStatus.WITHDRAWN));
+        Fetcher.Report after = Fetches.fetch(site, dir, OCT_1, OCT_31, Fetches.TEST_RATE,
+                Fetches.on(Fetches.TODAY.plusDays(2)));
+        assertEquals(2, after.count(DecisionStatus.WITHDRAWN));
         assertTrue(site.hits().stream().noneMatch(FakeLgoSite.Hit::isDecision), "not asked for again");
     }
 
@@ -152,13 +161,14 @@ class FetchFaultsTest extends AgainstTheImitation {
     }
 
     @Test
-    void aDecisionPageThatIsNotADecisionIsNotSavedAndStopsTheRun() throws IOException {
+    void aDecisionPageThatIsNotADecisionIsNotSavedAndTheRunSaysItIsIncomplete() throws IOException {
         // A 200 that is no decision (a refusal or a challenge page, say) must not be kept as if it were one.
         site.throttle(p -> p.startsWith("/decisions/"), 200, 1, null);
-        FetchFailure f = assertThrows(FetchFailure.class, () -> Fetches.fetch(site, dir, OCT_1, OCT_31));
-        assertEquals(FetchFailure.Reason.REFUSED, f.reason());
-        assertTrue(f.getMessage().endsWith("has changed; not saved"), f.getMessage());
-        assertEquals(List.of(), savedPages());
+        Fetcher.Report r = Fetches.fetch(site, dir, OCT_1, OCT_31);
+        assertEquals(1, r.count(DecisionStatus.FAILED));
+        assertEquals(1, savedPages().size(), "the other decision only");
+        assertEquals(Fetcher.EXIT_INCOMPLETE, r.incomplete().exitCode());
+        assertTrue(r.incomplete().getMessage().contains("not saved, asked again next run"), r.incomplete().getMessage());
     }
 
     @Test

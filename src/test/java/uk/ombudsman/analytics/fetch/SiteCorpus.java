@@ -43,6 +43,28 @@ public final class SiteCorpus {
         return standard;
     }
 
+    /**
+     * A busy month: 32 of the standard decisions re-dated into March 2024, four to a day over eight days, so that a
+     * search sorted on the date alone has ties to order as it likes (invented dates).
+     */
+    public static List<SiteDecision> busyMonth() {
+        List<SiteDecision> out = new ArrayList<>();
+        List<SiteDecision> all = standard();
+        for (int i = 0; i < 32; i++) {
+            out.add(redated(all.get(i), BUSY.plusDays(3L * (i / 4))));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The same decision listed under another date by the search (its page still prints its own). */
+    static SiteDecision redated(SiteDecision d, LocalDate date) {
+        return new SiteDecision(d.categorySlug(), d.subcategorySlug(), d.refSlug(), d.body(), d.printedRef(),
+                d.category(), d.subcategory(), d.outcome(), date, d.summary(), d.text());
+    }
+
+    /** The first day of the busy month. */
+    static final LocalDate BUSY = LocalDate.of(2024, 3, 1);
+
     static List<SiteDecision> build(int generated, long seed) {
         List<SiteDecision> all = new ArrayList<>();
         try {

@@ -86,8 +86,8 @@ public final class SitePages {
      * @param linksInData cards carry their link in a data attribute rather than an anchor, as CPRT reports the site
      *     sometimes does for automated clients
      */
-    static String results(List<SiteDecision> page, int total, int pageNumber, String query, String noResults,
-            boolean linksInData) {
+    static String results(List<SiteDecision> page, int total, int pageNumber, int pageSize, String query,
+            String noResults, boolean linksInData) {
         StringBuilder b = new StringBuilder(head("Search results")).append("<main id=\"main\"><h1>Search results</h1>")
                 .append(searchForm());
         if (total == 0 && noResults != null) {
@@ -105,7 +105,7 @@ public final class SitePages {
                     .append(esc(d.summary())).append("</p></li>\n");
         }
         b.append("</ul>\n");
-        int pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+        int pages = (total + pageSize - 1) / pageSize;
         if (pages > 1) {
             b.append("<nav class=\"pagination\">");
             for (int p = 1; p <= pages; p++) {
