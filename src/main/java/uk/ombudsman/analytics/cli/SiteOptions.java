@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import uk.ombudsman.analytics.export.Manifest;
@@ -49,10 +52,11 @@ final class SiteOptions {
 
     /** "45m", "2h", "90s": a whole number and a unit. */
     static final class MaxTime implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern DURATION = Pattern.compile("(\\d{1,7})\\s*([smh])");
+
         @Override
         public Duration convert(String value) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,7})\\s*([smh])").matcher(
-                    value.strip().toLowerCase(java.util.Locale.ROOT));
+            Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
             if (!m.matches()) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 45m, 2h or 90s");
             }
