@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -130,9 +131,12 @@ class ParserPropertiesTest {
         assertNotNull(d.getOutcome());
         assertNotNull(d.getBodyType());
         assertEquals(64, d.getSourceSha256().length());
-        BigDecimal sum = d.getPayments().stream().map(Payment::getAmountGbp).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertEquals(0, sum.compareTo(d.getPaymentTotalGbp()));
-        d.getPayments().forEach(p -> assertTrue(p.getAmountGbp().signum() > 0));
+        // A payment whose sum the decision does not print has no amount (spec: PAYMENT_AMOUNT_NOT_STATED) and adds nothing.
+        List<BigDecimal> stated = d.getPayments().stream().map(Payment::getAmountGbp).filter(Objects::nonNull).toList();
+        assertEquals(0, stated.stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(d.getPaymentTotalGbp()));
+        stated.forEach(amount -> assertTrue(amount.signum() > 0));
+        assertEquals(stated.size() < d.getPayments().size(),
+                d.getParseWarnings().contains(ParseWarning.PAYMENT_AMOUNT_NOT_STATED.name()));
         if (d.getComplaintToDecisionDays() != null) {
             assertEquals(ChronoUnit.DAYS.between(d.getComplaintDate(), d.getDecisionDate()),
                     (long) d.getComplaintToDecisionDays());
