@@ -145,7 +145,9 @@ stop() {
   done
   # Executors normally stop with their Worker; any left behind are ours if they run inside our work folder.
   for pid in $(pgrep -f CoarseGrainedExecutorBackend || true); do
-    [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$STATE/work/"* ]] && kill -9 "$pid" 2>/dev/null || true
+    if [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$STATE/work/"* ]]; then
+      kill -9 "$pid" 2>/dev/null || true
+    fi
   done
   rm -f "$STATE/master-url"
   echo "stopped $stopped process(es)" >&2
@@ -153,7 +155,12 @@ stop() {
 
 status() {
   local f ok=0
-  [[ -f "$STATE/master-url" ]] && echo "master url: $(cat "$STATE/master-url")" || { echo "not started"; ok=1; }
+  if [[ -f "$STATE/master-url" ]]; then
+    echo "master url: $(cat "$STATE/master-url")"
+  else
+    echo "not started"
+    ok=1
+  fi
   for f in "$STATE"/pids/*.pid; do
     [[ -f "$f" ]] || continue
     if pid_alive "$f"; then

@@ -5,12 +5,17 @@
 #   jobs/paired-timing.sh [--runs N] "COMMAND A" "COMMAND B"
 set -euo pipefail
 
+usage() {
+  echo "usage: $(basename "$0") [--runs N] \"COMMAND A\" \"COMMAND B\"" >&2
+  exit 2
+}
 runs=5
 if [[ "${1-}" == "--runs" ]]; then
+  [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || usage
   runs="$2"
   shift 2
 fi
-[[ $# -eq 2 ]] || { echo "usage: $(basename "$0") [--runs N] \"COMMAND A\" \"COMMAND B\"" >&2; exit 2; }
+[[ $# -eq 2 ]] || usage
 
 seconds() { # runs a command quietly, prints its wall time in seconds
   local start end

@@ -21,8 +21,8 @@ Usage: jobs/submit.sh [run|nightly] --master URL [spark-submit options] [job opt
                           hdfs://, s3a://, file:/), --councils CSV, --verbose, --quiet
 Environment: SPARK_HOME (a Spark distribution; without it, Spark's launcher from the Maven-resolved jars),
 DRIVER_MEMORY (the launcher's heap without SPARK_HOME, default 2g).
-Exit codes: those of spark-submit; in client mode the job's own (0 success, 1 failed, 2 bad options,
-3 input missing, 4 output not writable, 5 nightly already running, 6 nightly quarantine over threshold).
+Exit codes: those of spark-submit; in client mode (and cluster mode on a standalone master) the job's own, as its
+--help lists them.
 USAGE
 }
 
@@ -66,7 +66,5 @@ fi
 # No Spark distribution here: run Spark's own launcher from the jars Maven resolved.
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export SPARK_SCALA_VERSION=2.13
-# shellcheck disable=SC2046
-exec java $(java_options) -Xmx"${DRIVER_MEMORY:-2g}" -cp "$(cat "$CLASSPATH_FILE")" \
-  org.apache.spark.deploy.SparkSubmit --class "$MAIN_CLASS" "${submit_args[@]}" "$JOB_JAR" \
-  "$command" ${job_args[@]+"${job_args[@]}"}
+launch_java --java17 "${DRIVER_MEMORY:-2g}" "$(cat "$CLASSPATH_FILE")" org.apache.spark.deploy.SparkSubmit \
+  --class "$MAIN_CLASS" "${submit_args[@]}" "$JOB_JAR" "$command" ${job_args[@]+"${job_args[@]}"}

@@ -99,6 +99,7 @@ public final class Benchmark {
         }
 
         void run() throws Exception {
+            Files.createDirectories(o.work());
             Path generated = o.work().resolve((o.realText() ? "real-" : "corpus-") + o.decisions() + "-seed" + o.seed());
             Path corpus = generated.resolve(CorpusGenerator.CORPUS);
             if (o.realText()) {

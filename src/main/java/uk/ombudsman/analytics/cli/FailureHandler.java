@@ -1,8 +1,8 @@
 package uk.ombudsman.analytics.cli;
 
 import picocli.CommandLine;
-import uk.ombudsman.analytics.job.DecisionJob;
-import uk.ombudsman.analytics.job.JobFailure;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
 import uk.ombudsman.analytics.job.Redaction;
 
 /** A failure becomes a clear message on stderr (one line unless the project wrote it as a list) and an exit code; the stack trace only with --verbose. */
@@ -13,15 +13,15 @@ public final class FailureHandler implements CommandLine.IExecutionExceptionHand
                 || parsed.hasMatchedOption("--verbose");
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         // The project's own failures are written for the user (a list of what is missing, say); others get a line.
-        cli.getErr().println("error: " + Redaction.text(e instanceof JobFailure ? message : firstLine(message)));
+        cli.getErr().println("error: " + Redaction.text(e instanceof Failure ? message : firstLine(message)));
         if (verbose) {
             java.io.StringWriter trace = new java.io.StringWriter();
             e.printStackTrace(new java.io.PrintWriter(trace));
             cli.getErr().print(Redaction.text(trace.toString()));
-        } else if (!(e instanceof JobFailure)) {
+        } else if (!(e instanceof Failure)) {
             cli.getErr().println("(run again with --verbose for the full trace)");
         }
-        return e instanceof JobFailure f ? f.exitCode() : DecisionJob.EXIT_FAILED;
+        return (e instanceof Failure f ? f.exitCode() : ExitCode.FAILED).code();
     }
 
     private static String firstLine(String s) {

@@ -2,10 +2,12 @@ package uk.ombudsman.analytics.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.base.ExitCode;
 import uk.ombudsman.analytics.fetch.Fetcher;
 
 /** {@code fetch}: the Ombudsman's published decisions, from its website into a folder the job reads. */
@@ -16,13 +18,10 @@ import uk.ombudsman.analytics.fetch.Fetcher;
                 + "since decisions are published weeks after they are made. State and a log of every request are in "
                 + "OUT/.fetch/.",
             "Polite: robots.txt is obeyed (Disallow, Crawl-delay), one request at a time, at most --rate a second.",
-            "Exit codes: 0 done, 1 network failure or stopped (run again: it resumes), 2 bad options, 4 OUT not "
-                + "writable, 5 another fetch into OUT is running, " + Fetcher.EXIT_REFUSED + " the site refused or has "
-                + "changed (a search page with neither its count nor results, 403, 429 or 503 past the retries, "
-                + "robots.txt forbidding the search, decision pages in a row that are not decision pages), "
-                + Fetcher.EXIT_INCOMPLETE + " incomplete (a month whose listing never reached the search's count, a "
-                + "decision page not kept, --max-time up: what was fetched is kept, run again)."})
-public final class FetchCommand implements Callable<Integer> {
+            "The site counts as refusing (exit ${sys:" + ExitCode.HELP + "REFUSED}) on a search page with neither its "
+                + "count nor results, 403, 429 or 503 past the retries, robots.txt forbidding the search, or "
+                + "decision pages in a row that are not decision pages."})
+public final class FetchCommand implements Callable<Integer>, Returns {
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Where the pages go (the job's input) and the fetch's state (DIR/.fetch).")
     Path out;
@@ -41,7 +40,7 @@ public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--probe", description = "Instead of fetching, ask the site the dozen questions the fetch's "
             + "assumptions rest on (robots.txt, the session, pages 1 and 2 of a busy month, a month with no results, "
             + "a page past the end, a decision page, a removed decision), keep the raw answers and a report in "
-            + "OUT/.fetch/probe-<time>/, say which assumption held, and exit " + Fetcher.EXIT_REFUSED + " if one the "
+            + "OUT/.fetch/probe-<time>/, say which assumption held, and exit ${sys:" + ExitCode.HELP + "REFUSED} if one the "
             + "fetch relies on did not. Run it first against a site you have not fetched from.")
     boolean probe;
 
@@ -53,6 +52,11 @@ public final class FetchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public List<ExitCode> exitCodes() {
+        return List.of(ExitCode.OK, ExitCode.FAILED, ExitCode.USAGE, ExitCode.OUTPUT, ExitCode.LOCKED, ExitCode.REFUSED, ExitCode.INCOMPLETE);
+    }
 
     @Override
     public Integer call() {

@@ -9,12 +9,12 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
-import uk.ombudsman.analytics.job.DecisionJob;
-import uk.ombudsman.analytics.job.JobFailure;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.Redaction;
-import uk.ombudsman.analytics.job.Sessions;
 import uk.ombudsman.analytics.job.ReportSettings;
+import uk.ombudsman.analytics.job.Sessions;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reports.PeerComparison;
 import uk.ombudsman.analytics.reports.YearBasis;
@@ -67,24 +67,24 @@ final class JobOptions {
         Redaction.secretsOf(conf);
         for (String key : conf.keySet()) {
             if (!key.startsWith("spark.")) {
-                throw new JobFailure("--conf " + key + ": Spark settings start with 'spark.' (Hadoop's go as "
-                        + "spark.hadoop." + key + ")", picocli.CommandLine.ExitCode.USAGE, null);
+                throw new Failure("--conf " + key + ": Spark settings start with 'spark.' (Hadoop's go as "
+                        + "spark.hadoop." + key + ")", ExitCode.USAGE, null);
             }
         }
         if (councils != null && !Files.isReadable(councils)) {
-            throw new JobFailure("councils file not found or unreadable: " + councils, DecisionJob.EXIT_INPUT, null);
+            throw new Failure("councils file not found or unreadable: " + councils, ExitCode.INPUT, null);
         }
         if (!CouncilDirectory.POPULATION_YEARS.contains(populationYear)) {
-            throw new JobFailure("--population-year must be one of " + CouncilDirectory.POPULATION_YEARS + ", not "
-                    + populationYear, picocli.CommandLine.ExitCode.USAGE, null);
+            throw new Failure("--population-year must be one of " + CouncilDirectory.POPULATION_YEARS + ", not "
+                    + populationYear, ExitCode.USAGE, null);
         }
         if (minInvestigations < 1) {
-            throw new JobFailure("--min-investigations must be at least 1, not " + minInvestigations,
-                    picocli.CommandLine.ExitCode.USAGE, null);
+            throw new Failure("--min-investigations must be at least 1, not " + minInvestigations,
+                    ExitCode.USAGE, null);
         }
         if (lgscoCouncilData != null && !Files.isReadable(lgscoCouncilData)) {
-            throw new JobFailure("--lgsco-council-data: file not found or unreadable: " + lgscoCouncilData,
-                    DecisionJob.EXIT_INPUT, null);
+            throw new Failure("--lgsco-council-data: file not found or unreadable: " + lgscoCouncilData,
+                    ExitCode.INPUT, null);
         }
     }
 

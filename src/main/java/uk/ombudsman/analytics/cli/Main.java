@@ -1,26 +1,18 @@
 package uk.ombudsman.analytics.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import uk.ombudsman.analytics.fetch.Fetcher;
+import uk.ombudsman.analytics.base.ExitCode;
 
 /** The one entry point: {@code ombudsman-analytics <command> [options]}. */
 @Command(name = "ombudsman-analytics", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reports on Local Government and Social Care Ombudsman decisions: uphold rates, delays and "
                 + "remedies per council and category.",
-        subcommands = {RunCommand.class, NightlyCommand.class, FetchCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:the job failed (see the message; --verbose for details)",
-            "2:bad command-line options",
-            "3:the input is missing or unreadable",
-            "4:the output cannot be written (the previous output is left as it was)",
-            "5:nightly: another run holds the lock (fetch: another fetch into the same folder)",
-            "6:nightly: the quarantined share is over the threshold (the run is not published)",
-            Fetcher.EXIT_REFUSED + ":fetch: the site refused or has changed (nothing is lost; see the message)"})
-public final class Main implements Runnable {
+        subcommands = {RunCommand.class, NightlyCommand.class, FetchCommand.class})
+public final class Main implements Runnable, Returns {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,9 +22,26 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code, without exiting (for tests). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its failure handler, every command's help listing the exit codes it can return. */
+    static CommandLine commandLine() {
+        ExitCode.publishForHelp();
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new FailureHandler());
-        return cli.execute(args);
+        List<CommandLine> commands = new ArrayList<>(List.of(cli));
+        commands.addAll(cli.getSubcommands().values());
+        for (CommandLine c : commands) {
+            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCode.help(((Returns) c.getCommand()).exitCodes()));
+        }
+        return cli;
+    }
+
+    @Override
+    public List<ExitCode> exitCodes() {
+        return List.of(ExitCode.values());
     }
 
     @Override

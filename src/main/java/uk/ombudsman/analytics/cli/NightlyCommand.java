@@ -17,10 +17,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
 import uk.ombudsman.analytics.fetch.FetchFailure;
-import uk.ombudsman.analytics.fetch.Fetcher;
-import uk.ombudsman.analytics.job.DecisionJob;
-import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobResult;
 import uk.ombudsman.analytics.nightly.NightlyRun;
 
@@ -32,14 +31,9 @@ import uk.ombudsman.analytics.nightly.NightlyRun;
             "A run with nothing new publishes nothing. A failed or killed run leaves ROOT/latest as it was.",
             "With --fetch, new decisions are first fetched from the Ombudsman's website into the landing folder (as "
                 + "the fetch command does, from its default dates); a failed fetch publishes nothing and exits with "
-                + "the fetch's code; an incomplete one (exit " + Fetcher.EXIT_INCOMPLETE + ") is published with a "
-                + "warning and the run exits " + Fetcher.EXIT_INCOMPLETE + ".",
-            "Exit codes: 0 published or nothing new, 1 failed, 2 bad options, 3 landing missing, 4 root not "
-                + "writable, 5 another run holds the lock, 6 quarantined share over the threshold (the run is kept "
-                + "under runs/ but not published), " + Fetcher.EXIT_REFUSED + " --fetch: the site refused or has "
-                + "changed, " + Fetcher.EXIT_INCOMPLETE + " --fetch: published, but the fetch is incomplete (a month "
-                + "not listed whole, a decision page not kept, --max-time up)."})
-public final class NightlyCommand implements Callable<Integer> {
+                + "the fetch's code; an incomplete one (exit ${sys:" + ExitCode.HELP + "INCOMPLETE}) is published "
+                + "with a warning and the run exits ${sys:" + ExitCode.HELP + "INCOMPLETE}."})
+public final class NightlyCommand implements Callable<Integer>, Returns {
     /** How many run logs stay in ROOT/logs. */
     private static final int LOGS_KEPT = 100;
 
@@ -57,8 +51,8 @@ public final class NightlyCommand implements Callable<Integer> {
 
     @Option(names = "--max-quarantined-share", defaultValue = "0.05", paramLabel = "SHARE",
             description = "Above this share of quarantined files (0 to 1, default: ${DEFAULT-VALUE}) the run is "
-                    + "not published and the exit code is 6: a flood of unreadable files usually means the "
-                    + "scrape broke.")
+                    + "not published and the exit code is ${sys:" + ExitCode.HELP + "QUARANTINE}: a flood of unreadable "
+                    + "files usually means the scrape broke.")
     double maxQuarantinedShare;
 
     @Option(names = "--notebooks-command", paramLabel = "PATH",
@@ -81,6 +75,12 @@ public final class NightlyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    public List<ExitCode> exitCodes() {
+        return List.of(ExitCode.OK, ExitCode.FAILED, ExitCode.USAGE, ExitCode.INPUT, ExitCode.OUTPUT, ExitCode.LOCKED,
+                ExitCode.QUARANTINE, ExitCode.REFUSED, ExitCode.INCOMPLETE);
+    }
+
+    @Override
     public Integer call() throws IOException {
         job.validate();
         if (!fetch && SiteOptions.anyGiven(spec.commandLine().getParseResult())) {
@@ -99,7 +99,7 @@ public final class NightlyCommand implements Callable<Integer> {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
-            throw new JobFailure("cannot create " + logs + ": " + e.getMessage(), DecisionJob.EXIT_OUTPUT, e);
+            throw new Failure("cannot create " + logs + ": " + e.getMessage(), ExitCode.OUTPUT, e);
         }
         Path logFile = logs.resolve(stamp + ".log");
         try (Writer file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -115,18 +115,18 @@ public final class NightlyCommand implements Callable<Integer> {
                     try {
                         site.fetch(fetchInto, null, null, out, out, spec);
                     } catch (FetchFailure f) {
-                        if (f.exitCode() != Fetcher.EXIT_INCOMPLETE) {
+                        if (f.exitCode() != ExitCode.INCOMPLETE) {
                             throw f;
                         }
                         // One page the site will not serve must not hold every night's reports back.
                         incomplete = f;
                         out.printf("warning: %s%nThe run goes on with what was fetched and then exits %d.%n",
-                                f.getMessage(), Fetcher.EXIT_INCOMPLETE);
+                                f.getMessage(), ExitCode.INCOMPLETE.code());
                     }
                 }
                 int code = runAndReport(options, stamp, out);
                 if (code == 0 && incomplete != null) {
-                    code = Fetcher.EXIT_INCOMPLETE;
+                    code = ExitCode.INCOMPLETE.code();
                 }
                 log.printf("%s exit %d%n", Instant.now(), code);
                 return code;
@@ -175,7 +175,7 @@ public final class NightlyCommand implements Callable<Integer> {
                 out.printf("%nNOT PUBLISHED: %.1f%% of the files were quarantined, above the %.1f%% allowed. The run "
                         + "is kept at %s for a look; latest is unchanged.%n", 100 * r.quarantinedShare(),
                         100 * options.maxQuarantinedShare(), outcome.run());
-                return NightlyRun.EXIT_QUARANTINE;
+                return ExitCode.QUARANTINE.code();
             }
             default -> {
                 Summary.print(r, seconds, out);

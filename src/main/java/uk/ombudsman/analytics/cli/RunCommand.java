@@ -1,9 +1,11 @@
 package uk.ombudsman.analytics.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.base.ExitCode;
 import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobConfig;
 import uk.ombudsman.analytics.job.JobProgress;
@@ -13,7 +15,7 @@ import uk.ombudsman.analytics.job.JobResult;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Parse a folder of decisions (local path or Hadoop URI) and write decisions, quarantine, "
                 + "reports and _manifest.json to the output folder, replacing it only when the run is complete.")
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, Returns {
     @Option(names = "--input", required = true, paramLabel = "PATH",
             description = "Folder (read recursively) or file of decisions: text or HTML, any Hadoop URI.")
     String input;
@@ -27,6 +29,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public List<ExitCode> exitCodes() {
+        return List.of(ExitCode.OK, ExitCode.FAILED, ExitCode.USAGE, ExitCode.INPUT, ExitCode.OUTPUT);
+    }
 
     @Override
     public Integer call() {

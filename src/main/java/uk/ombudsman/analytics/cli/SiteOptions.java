@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.base.ExitCode;
 import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.fetch.DecisionStatus;
 import uk.ombudsman.analytics.fetch.FetchOptions;
@@ -46,7 +47,7 @@ final class SiteOptions {
 
     @Option(names = "--max-time", paramLabel = "DURATION", converter = MaxTime.class,
             description = "Stop starting requests after this long (e.g. 45m, 2h, 90s) and exit "
-                    + Fetcher.EXIT_INCOMPLETE + "; what was fetched is kept and the next run goes on (default: no "
+                    + "${sys:" + ExitCode.HELP + "INCOMPLETE}; what was fetched is kept and the next run goes on (default: no "
                     + "limit).")
     Duration maxTime;
 
@@ -105,7 +106,7 @@ final class SiteOptions {
     /**
      * Runs a probe of the site, printing each assumption and whether it held.
      *
-     * @return 0 when every assumption the fetch relies on held, else {@link Fetcher#EXIT_REFUSED}
+     * @return 0 when every assumption the fetch relies on held, else {@link ExitCode#REFUSED}
      */
     int probe(Path out, PrintWriter summaryTo, CommandLine.Model.CommandSpec spec) {
         Probe.Result r;
@@ -124,7 +125,7 @@ final class SiteOptions {
                 ? "Every assumption the fetch relies on held" : "An assumption the fetch relies on did NOT hold: "
                         + "do not fetch from this site until the fetch is changed", r.report().getParent());
         summaryTo.flush();
-        return r.fetchCanRun() ? 0 : Fetcher.EXIT_REFUSED;
+        return (r.fetchCanRun() ? ExitCode.OK : ExitCode.REFUSED).code();
     }
 
     /** Whether any option of the fetch was given on the command line. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import uk.ombudsman.analytics.base.SitePaths;
 import uk.ombudsman.analytics.parsing.HtmlText;
 
 /**
@@ -24,9 +25,9 @@ final class DecisionPage {
     /** Why the page is not the decision's own, or null when it is. */
     static String whyNot(byte[] body, String ref) {
         String html = new String(body, StandardCharsets.UTF_8);
-        Element article = Jsoup.parse(html).getElementById(HtmlText.ARTICLE_ID);
+        Element article = Jsoup.parse(html).getElementById(SitePaths.ARTICLE_ID);
         if (article == null) {
-            return "a page without the site's decision article (id=\"" + HtmlText.ARTICLE_ID + "\")";
+            return "a page without the site's decision article (id=\"" + SitePaths.ARTICLE_ID + "\")";
         }
         int chars = article.text().length();
         if (chars < FEWEST_CHARACTERS) {

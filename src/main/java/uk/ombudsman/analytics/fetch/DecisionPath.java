@@ -7,22 +7,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.ombudsman.analytics.base.SitePaths;
 
 /**
  * A decision's address on the site, {@code /decisions/<category>/<subcategory>/<ref>}, and where its page is kept:
  * the same path under the output folder, so the job can take the category from the path of a page that lacks it.
  */
 record DecisionPath(String category, String subcategory, String ref) {
-    /**
-     * The site's permalinks (the pattern LDH's scraper accepts): lower-case slugs, a reference that starts with a
-     * digit and may carry a letter suffix ({@code 18-010-781b}). The look-ahead refuses a longer path, so
-     * {@code /decisions/<cat>/<sub>} listings and anything below a decision are not taken for one.
-     */
-    private static final Pattern LINK = Pattern.compile(
-            "/decisions/([a-z0-9][a-z0-9-]*)/([a-z0-9][a-z0-9-]*)/([0-9][0-9a-z-]*)(?![0-9a-zA-Z_-]|/[A-Za-z0-9])");
+    private static final Pattern LINK = SitePaths.DECISION_LINK;
 
     /** The folder of the output that holds the pages. */
-    static final String FOLDER = "decisions";
+    static final String FOLDER = SitePaths.DECISIONS;
 
     String url() {
         return "/" + FOLDER + "/" + category + "/" + subcategory + "/" + ref;

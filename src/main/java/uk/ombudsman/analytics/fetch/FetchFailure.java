@@ -1,40 +1,39 @@
 package uk.ombudsman.analytics.fetch;
 
-import uk.ombudsman.analytics.job.DecisionJob;
-import uk.ombudsman.analytics.job.JobFailure;
-import uk.ombudsman.analytics.nightly.NightlyRun;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
 
 /** Why a fetch stopped, in one line, with the exit code the command line returns. Nothing fetched is lost. */
-public final class FetchFailure extends JobFailure {
+public final class FetchFailure extends Failure {
     private static final long serialVersionUID = 1L;
 
     /** The kinds of stop, each with its exit code (README, "Getting the corpus"). */
     public enum Reason {
         /** The network failed, or the site kept failing (5xx): run again later, it resumes. */
-        NETWORK(DecisionJob.EXIT_FAILED),
+        NETWORK(ExitCode.FAILED),
         /** Interrupted (the process is being stopped). */
-        STOPPED(DecisionJob.EXIT_FAILED),
+        STOPPED(ExitCode.FAILED),
         /** The output folder cannot be written. */
-        OUTPUT(DecisionJob.EXIT_OUTPUT),
+        OUTPUT(ExitCode.OUTPUT),
         /** Another fetch into the same folder is running. */
-        LOCKED(NightlyRun.EXIT_LOCKED),
+        LOCKED(ExitCode.LOCKED),
         /**
          * The site refused this client or changed: a search page with neither its count nor results (a "shell"), a
          * decision page that is not one, 403, 429 or 503 past the retries, robots.txt forbidding the search.
          */
-        REFUSED(Fetcher.EXIT_REFUSED),
+        REFUSED(ExitCode.REFUSED),
         /** The run ended without everything: a month not listed whole, a decision page not kept. */
-        INCOMPLETE(Fetcher.EXIT_INCOMPLETE),
+        INCOMPLETE(ExitCode.INCOMPLETE),
         /** --max-time was up: the run stopped between two requests; the next goes on. */
-        TIME_UP(Fetcher.EXIT_INCOMPLETE);
+        TIME_UP(ExitCode.INCOMPLETE);
 
-        private final int exitCode;
+        private final ExitCode exitCode;
 
-        Reason(int exitCode) {
+        Reason(ExitCode exitCode) {
             this.exitCode = exitCode;
         }
 
-        public int exitCode() {
+        public ExitCode exitCode() {
             return exitCode;
         }
     }

@@ -14,7 +14,7 @@ import java.time.LocalDate;
  * @param to last decision date searched, or null for today
  * @param rate requests a second at most; robots.txt's Crawl-delay wins where it asks for fewer
  * @param userAgent what the requests say they are ({@link Fetcher#userAgent})
- * @param maxTime after this long no request is started and the run stops (exit {@link Fetcher#EXIT_INCOMPLETE}), or
+ * @param maxTime after this long no request is started and the run stops (exit {@link uk.ombudsman.analytics.base.ExitCode#INCOMPLETE}), or
  *     null for no limit
  */
 public record FetchOptions(URI site, Path out, LocalDate from, LocalDate to, double rate, String userAgent,

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import uk.ombudsman.analytics.nightly.RunLock;
+import uk.ombudsman.analytics.base.RunLock;
 
 /**
  * The fetch's memory between runs, in {@code OUT/.fetch/} (hidden, so the job does not read it): each window searched

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.ombudsman.analytics.base.ExitCode;
 
 /**
  * Fetches the Ombudsman's published decisions into a folder the job reads, politely and incrementally. It walks the
@@ -26,19 +27,12 @@ import java.util.Set;
  *
  * <p>What the site does is known only from other people's scrapers and archived pages (src/docs/lgsco-site.md;
  * README, "Getting the corpus", lists what is assumed). Where the site answers in a way this does not understand, the run stops with
- * {@link #EXIT_REFUSED} rather than report an empty success. Completeness is checked, not assumed: each month's
+ * {@link ExitCode#REFUSED} rather than report an empty success. Completeness is checked, not assumed: each month's
  * listing must reach the count the search states (walked again, then in smaller windows, where it does not), a month
  * that answers "no results" is asked again before it is recorded as empty, and a run that ends short of everything
- * it was asked for says what is missing and exits {@link #EXIT_INCOMPLETE}.
+ * it was asked for says what is missing and exits {@link ExitCode#INCOMPLETE}.
  */
 public final class Fetcher {
-    /** The site refused this client or changed (see {@link FetchFailure.Reason#REFUSED}). */
-    public static final int EXIT_REFUSED = 7;
-    /**
-     * The run ended, but not with everything: a month whose search could not be listed whole, a decision page that
-     * could not be kept, or --max-time up. What was fetched is kept; the next run asks for what is missing.
-     */
-    public static final int EXIT_INCOMPLETE = 8;
     /** The User-Agent's product name, and the name robots.txt rules for this fetch go under. */
     public static final String AGENT = "ombudsman-analytics";
     /**

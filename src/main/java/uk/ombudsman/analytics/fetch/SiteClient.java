@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import uk.ombudsman.analytics.parsing.DecisionParser;
+import uk.ombudsman.analytics.base.Digests;
 
 /**
  * The fetch's only way to the site, and where its manners live: one request at a time, never sooner after the
@@ -228,7 +228,7 @@ final class SiteClient {
             if (status >= 300 && status < 400) {
                 note = "redirect to " + response.headers().firstValue("Location").orElse("(none)");
             }
-            state.request(at, uri.toString(), status, bytes.length, DecisionParser.sha256(bytes), note);
+            state.request(at, uri.toString(), status, bytes.length, Digests.sha256(bytes), note);
             if (busy) {
                 if (wait.compareTo(politeness.longestWait()) > 0) {
                     throw new FetchFailure(FetchFailure.Reason.REFUSED, uri + " answered " + status + " and asked "

@@ -15,13 +15,13 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.io.IOUtils;
 import org.apache.spark.SerializableWritable;
 import org.apache.spark.api.java.JavaRDD;
@@ -36,6 +36,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
+import uk.ombudsman.analytics.base.Digests;
 import uk.ombudsman.analytics.parsing.DecisionParser;
 import uk.ombudsman.analytics.parsing.ParseResult;
 import uk.ombudsman.analytics.record.QuarantineReason;
@@ -230,7 +231,7 @@ final class CorpusFiles {
             String digest = null;
             if (file.length() <= MAX_FILE_BYTES) {
                 try {
-                    digest = DecisionParser.sha256(read(file.path(), file.length(), conf.value().value()));
+                    digest = Digests.sha256(read(file.path(), file.length(), conf.value().value()));
                 } catch (IOException e) {
                     // Unreadable now: no digest, so the parse step tries it and quarantines it with the reason.
                 }
@@ -321,7 +322,7 @@ final class CorpusFiles {
             }
             ParseResult result = parser.parse(source, bytes);
             // A decision carries its digest already; only the rare rejected file is hashed here.
-            String digest = result.isDecision() ? result.decision().getSourceSha256() : DecisionParser.sha256(bytes);
+            String digest = result.isDecision() ? result.decision().getSourceSha256() : Digests.sha256(bytes);
             return ParsedFile.of(source, digest, result);
         }
     }

@@ -17,6 +17,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
 import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.export.OutputLayout;
 import uk.ombudsman.analytics.parsing.DecisionParser;
@@ -34,11 +36,6 @@ import uk.ombudsman.analytics.reports.ReportBuilder;
  * only when complete.
  */
 public final class DecisionJob {
-    /** Exit codes the command line returns: a failed run, and failures the user can act on. */
-    public static final int EXIT_FAILED = 1;
-    public static final int EXIT_INPUT = 3;
-    public static final int EXIT_OUTPUT = 4;
-
     private final SparkSession spark;
     private final JobConfig config;
     private final JobProgress progress;
@@ -51,35 +48,71 @@ public final class DecisionJob {
         this.progress = progress;
     }
 
+    /**
+     * The run as its four stages, each a method: {@link #readAndParse}, {@link #buildTables},
+     * {@link #writeOutputs}, {@link #publish}. What they share is the {@link RunContext}.
+     */
     public JobResult run() {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         CouncilDirectory councils = CouncilDirectory.load(config.councilsFile(), config.reports().populationYear());
-        InputPlan plan = InputPlan.make(spark, config, councils);
-        List<Dataset<?>> cached = new ArrayList<>();
-        Laps laps = new Laps();
+        RunContext run = new RunContext(runId, started, councils, InputPlan.make(spark, config, councils), new Laps(),
+                new ArrayList<>());
         try {
-            progress.stage(JobProgress.Stage.READ_AND_PARSE);
-            InputPlan.Inputs inputs = plan.read(new DecisionParser(councils), files -> fileProgress =
-                    new FileProgress(spark.sparkContext(), progress, files), cached);
-            if (inputs == null) {
-                return JobResult.unchanged(plan.previous().toString(), plan.listing().count());
+            Parsed parsed = readAndParse(run);
+            if (parsed == null) {
+                return JobResult.unchanged(run.plan().previous().toString(), run.plan().listing().count());
             }
             try (OutputWriter out = OutputWriter.begin(spark, config.output(), runId)) {
-                return write(plan, inputs, councils, out, runId, started, laps, cached);
+                Tables tables = buildTables(run, parsed);
+                Map<String, Long> reportRows = writeOutputs(parsed, tables, out);
+                run.laps().lap("write_outputs");
+                return publish(run, parsed, tables, reportRows, out);
             }
         } finally {
             if (fileProgress != null) {
                 fileProgress.close();
             }
-            cached.forEach(Dataset::unpersist);
+            run.cached().forEach(Dataset::unpersist);
         }
     }
 
-    private JobResult write(InputPlan plan, InputPlan.Inputs inputs, CouncilDirectory councils, OutputWriter out,
-            String runId, Instant started, Laps laps, List<Dataset<?>> cached) {
-        CorpusFiles.Listing listing = plan.listing();
+    /**
+     * What one run carries from stage to stage.
+     *
+     * @param cached the datasets persisted on the way, unpersisted when the run ends
+     */
+    private record RunContext(String runId, Instant started, CouncilDirectory councils, InputPlan plan, Laps laps,
+            List<Dataset<?>> cached) {
+    }
+
+    /** The parsed files, counted: decisions, and quarantined files by reason. */
+    private record Parsed(InputPlan.Inputs inputs, long decisions, Map<String, Long> byReason) {
+        long quarantined() {
+            return byReason.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Every table the run writes, built and (where it is read more than once) persisted. */
+    private record Tables(DecisionTable.Deduped deduped, Dataset<Row> decisions, long unique,
+            Map<Report, ReportBuilder.Table> reports, QualityReport.Result quality, Dataset<Row> changed,
+            Map<String, Long> changeCounts) {
+    }
+
+    /**
+     * Reads and parses what the plan says (only new or changed files on an incremental run), and checks that every
+     * file listed became a decision or a quarantine row.
+     *
+     * @return null when nothing changed since the previous run
+     */
+    private Parsed readAndParse(RunContext run) {
+        progress.stage(JobProgress.Stage.READ_AND_PARSE);
+        InputPlan.Inputs inputs = run.plan().read(new DecisionParser(run.councils()), files -> fileProgress =
+                new FileProgress(spark.sparkContext(), progress, files), run.cached());
+        if (inputs == null) {
+            return null;
+        }
         // Decisions and quarantine reasons counted in one pass: a decision counts under no reason.
         Map<String, Long> byReason = new TreeMap<>();
         long decisions = 0;
@@ -92,68 +125,89 @@ public final class DecisionJob {
                 byReason.put(r.getString(0), r.getLong(1));
             }
         }
-        long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
+        Parsed parsed = new Parsed(inputs, decisions, byReason);
         fileProgress.close();
-        if (decisions + quarantined != listing.count()) {
-            throw new JobFailure("listed " + listing.count() + " files but parsed " + (decisions + quarantined)
-                    + ": refusing to publish a run that lost input", EXIT_FAILED, null);
+        long listed = run.plan().listing().count();
+        if (decisions + parsed.quarantined() != listed) {
+            throw new Failure("listed " + listed + " files but parsed " + (decisions + parsed.quarantined())
+                    + ": refusing to publish a run that lost input", ExitCode.FAILED, null);
         }
-        laps.lap("read_and_parse");
-        laps.put("parse_stage", fileProgress.span().millis());
+        run.laps().lap("read_and_parse");
+        run.laps().put("parse_stage", fileProgress.span().millis());
+        return parsed;
+    }
 
+    /** One record per case, the reports, the quality table and, for a nightly run, what changed since the last. */
+    private Tables buildTables(RunContext run, Parsed parsed) {
         progress.stage(JobProgress.Stage.BUILD_TABLES);
-        DecisionTable.Deduped deduped = DecisionTable.oneRecordPerCase(inputs.decisions());
+        DecisionTable.Deduped deduped = DecisionTable.oneRecordPerCase(parsed.inputs().decisions());
         Dataset<Row> table = deduped.kept().persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(table);
-        long unique = decisions - deduped.merged();
-        Map<Report, ReportBuilder.Table> built = ReportBuilder.buildAll(table, councils,
+        run.cached().add(table);
+        long unique = parsed.decisions() - deduped.merged();
+        Map<Report, ReportBuilder.Table> built = ReportBuilder.buildAll(table, run.councils(),
                 config.reports().minInvestigations(), config.reports().yearBasis(), published());
-        QualityReport.Result quality = QualityReport.build(table, byReason, listing.count());
+        QualityReport.Result quality = QualityReport.build(table, parsed.byReason(), run.plan().listing().count());
         Dataset<Row> changed = null;
         Map<String, Long> changeCounts = null;
         if (config.trackChanges()) {
-            Dataset<Row> before = plan.previous() == null ? null
-                    : DecisionTable.fromPreviousRun(plan.read(OutputLayout.DECISIONS), table.columns());
+            Dataset<Row> before = run.plan().previous() == null ? null
+                    : DecisionTable.fromPreviousRun(run.plan().read(OutputLayout.DECISIONS), table.columns());
             changed = Changes.perDecision(table, before).persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(changed);
+            run.cached().add(changed);
             changeCounts = new TreeMap<>();
             for (Row r : changed.groupBy(col(Columns.CHANGE)).count().collectAsList()) {
                 changeCounts.put(r.getString(0), r.getLong(1));
             }
         }
-        laps.lap("build_tables");
+        run.laps().lap("build_tables");
+        return new Tables(deduped, table, unique, built, quality, changed, changeCounts);
+    }
 
+    /**
+     * Writes every table into the new output folder, several at once.
+     *
+     * @return the rows of each small report, for the manifest
+     */
+    private Map<String, Long> writeOutputs(Parsed parsed, Tables t, OutputWriter out) {
         progress.stage(JobProgress.Stage.WRITE_OUTPUTS);
         List<Runnable> writes = new ArrayList<>();
-        writes.add(() -> out.decisions(table));
-        writes.add(() -> out.decisionsCsv(table, unique));
-        writes.add(() -> out.evidence(EvidenceTable.of(table), unique));
-        writes.add(() -> out.state(deduped.superseded(), inputs.files()));
-        writes.add(() -> out.quarantine(inputs.quarantine(), quarantined));
-        built.forEach((report, t) -> writes.add(() -> out.report(report, t)));
-        writes.add(() -> out.quality(quality.rows(), QualityReport.SCHEMA));
-        if (changed != null) {
-            Dataset<Row> perDecision = changed;
-            long changes = changeCounts.values().stream().mapToLong(Long::longValue).sum();
-            writes.add(() -> out.changes(perDecision, changes, Changes.perCouncilAndCategory(perDecision)));
+        writes.add(() -> out.decisions(t.decisions()));
+        writes.add(() -> out.decisionsCsv(t.decisions(), t.unique()));
+        writes.add(() -> out.evidence(EvidenceTable.of(t.decisions()), t.unique()));
+        writes.add(() -> out.state(t.deduped().superseded(), parsed.inputs().files()));
+        writes.add(() -> out.quarantine(parsed.inputs().quarantine(), parsed.quarantined()));
+        t.reports().forEach((report, table) -> writes.add(() -> out.report(report, table)));
+        writes.add(() -> out.quality(t.quality().rows(), QualityReport.SCHEMA));
+        if (t.changed() != null) {
+            long changes = t.changeCounts().values().stream().mapToLong(Long::longValue).sum();
+            writes.add(() -> out.changes(t.changed(), changes, Changes.perCouncilAndCategory(t.changed())));
         }
         out.concurrently(writes);
         Map<String, Long> reportRows = new LinkedHashMap<>();
-        built.forEach((report, t) -> reportRows.put(report.folder(), (long) t.rows().size()));
-        reportRows.put(OutputLayout.QUALITY, (long) quality.rows().size());
-        laps.lap("write_outputs");
+        t.reports().forEach((report, table) -> reportRows.put(report.folder(), (long) table.rows().size()));
+        reportRows.put(OutputLayout.QUALITY, (long) t.quality().rows().size());
+        return reportRows;
+    }
 
+    /** Writes the manifest and makes the new output the output, atomically. */
+    private JobResult publish(RunContext run, Parsed parsed, Tables t, Map<String, Long> reportRows,
+            OutputWriter out) {
         progress.stage(JobProgress.Stage.PUBLISH);
+        Laps laps = run.laps();
         laps.put("total", laps.sinceStart());
-        JobResult.Delta delta = inputs.delta();
+        JobResult.Delta delta = parsed.inputs().delta();
+        CorpusFiles.Listing listing = run.plan().listing();
+        long decisions = parsed.decisions();
+        long quarantined = parsed.quarantined();
         out.commit(new Manifest()
-                .put("run_id", runId)
-                .put("started_at", started.toString())
+                .put("run_id", run.runId())
+                .put("started_at", run.started().toString())
                 .put("finished_at", Instant.now().toString())
                 .put("input", Redaction.uri(config.input()))
                 .put("output", Redaction.uri(out.target().toString()))
                 .put("mode", delta.mode())
-                .put("previous", plan.previous() == null ? null : Redaction.uri(plan.previous().toString()))
+                .put("previous", run.plan().previous() == null ? null
+                        : Redaction.uri(run.plan().previous().toString()))
                 .put("counts", Manifest.map(
                         "files_read", decisions + quarantined,
                         "input_bytes", listing.totalBytes(),
@@ -162,21 +216,21 @@ public final class DecisionJob {
                         "files_reused_from_previous", delta.reused(),
                         "files_removed_since_previous", delta.removed(),
                         "parsed", decisions,
-                        "duplicates_merged", decisions - unique,
-                        "decisions", unique,
+                        "duplicates_merged", decisions - t.unique(),
+                        "decisions", t.unique(),
                         "quarantined", quarantined,
-                        "quarantined_by_reason", byReason,
+                        "quarantined_by_reason", parsed.byReason(),
                         "report_rows", reportRows))
-                .put("changes", changeCounts)
-                .put("quality", quality.summary())
+                .put("changes", t.changeCounts())
+                .put("quality", t.quality().summary())
                 .put("field_accuracy", FieldAccuracy.forManifest())
                 .put("timings_ms", laps.millis())
                 .put("versions", Manifest.versions(spark))
-                .put("configuration", configuration(plan.fingerprint())));
-        return new JobResult(out.target().toString(), decisions + quarantined, unique, quarantined, byReason,
-                laps.millis(), headline(built.get(Report.NATIONAL).rows().get(0)),
-                largestCouncils(built.get(Report.BY_COUNCIL).rows()), delta, quality.uncertainShare(),
-                quality.noBody(), quality.unknownBodies());
+                .put("configuration", configuration(run.plan().fingerprint())));
+        return new JobResult(out.target().toString(), decisions + quarantined, t.unique(), quarantined,
+                parsed.byReason(), laps.millis(), headline(t.reports().get(Report.NATIONAL).rows().get(0)),
+                largestCouncils(t.reports().get(Report.BY_COUNCIL).rows()), delta, t.quality().uncertainShare(),
+                t.quality().noBody(), t.quality().unknownBodies());
     }
 
     /** Stage timings: each lap from the end of the one before. */
@@ -211,7 +265,7 @@ public final class DecisionJob {
         try {
             return file == null ? bundled : bundled.withCouncilData(file);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            throw new JobFailure("--lgsco-council-data: " + e.getMessage(), EXIT_INPUT, e);
+            throw new Failure("--lgsco-council-data: " + e.getMessage(), ExitCode.INPUT, e);
         }
     }
 

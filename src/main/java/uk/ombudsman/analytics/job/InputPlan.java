@@ -18,6 +18,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
+import uk.ombudsman.analytics.base.Digests;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
 import uk.ombudsman.analytics.export.AtomicOutput;
 import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.export.OutputLayout;
@@ -137,11 +140,11 @@ final class InputPlan {
         try {
             FileSystem fs = input.getFileSystem(hadoop);
             if (!fs.exists(input)) {
-                throw new JobFailure("input not found: " + input, DecisionJob.EXIT_INPUT, null);
+                throw new Failure("input not found: " + input, ExitCode.INPUT, null);
             }
             return CorpusFiles.list(input, hadoop);
         } catch (IOException e) {
-            throw new JobFailure("cannot read the input " + input + ": " + e.getMessage(), DecisionJob.EXIT_INPUT, e);
+            throw new Failure("cannot read the input " + input + ": " + e.getMessage(), ExitCode.INPUT, e);
         }
     }
 
@@ -171,15 +174,15 @@ final class InputPlan {
                 return fingerprint.equals(theirs) ? fs.makeQualified(previous) : null;
             }
         } catch (IOException e) {
-            throw new JobFailure("cannot read the previous run " + given + ": " + e.getMessage(),
-                    DecisionJob.EXIT_INPUT, e);
+            throw new Failure("cannot read the previous run " + given + ": " + e.getMessage(),
+                    ExitCode.INPUT, e);
         }
     }
 
     /** Identifies what a parse depends on besides the file: the build of the parser and the councils list. */
     private static String fingerprint(CouncilDirectory councils) {
         String build = Manifest.applicationVersion() + "@" + Manifest.applicationBuild();
-        return build + ":" + DecisionParser.sha256(councils.all().toString().getBytes(StandardCharsets.UTF_8))
+        return build + ":" + Digests.sha256(councils.all().toString().getBytes(StandardCharsets.UTF_8))
                 .substring(0, 16);
     }
 }

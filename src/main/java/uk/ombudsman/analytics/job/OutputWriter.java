@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
 import uk.ombudsman.analytics.export.AtomicOutput;
 import uk.ombudsman.analytics.export.CsvExport;
 import uk.ombudsman.analytics.export.Manifest;
@@ -50,7 +52,7 @@ final class OutputWriter implements AutoCloseable {
             FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
             return new OutputWriter(spark, fs, AtomicOutput.begin(fs, target, runId));
         } catch (IOException e) {
-            throw new JobFailure("cannot use the output " + output + ": " + e.getMessage(), DecisionJob.EXIT_OUTPUT, e);
+            throw new Failure("cannot use the output " + output + ": " + e.getMessage(), ExitCode.OUTPUT, e);
         }
     }
 
@@ -139,12 +141,12 @@ final class OutputWriter implements AutoCloseable {
                     f.get();
                 } catch (ExecutionException e) {
                     RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
-                            : new JobFailure("writing the output failed: " + e.getCause(), DecisionJob.EXIT_OUTPUT,
+                            : new Failure("writing the output failed: " + e.getCause(), ExitCode.OUTPUT,
                                     e.getCause());
                     failure = failure == null ? cause : failure;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new JobFailure("interrupted while writing the output", DecisionJob.EXIT_FAILED, e);
+                    throw new Failure("interrupted while writing the output", ExitCode.FAILED, e);
                 }
             }
             if (failure != null) {
@@ -199,7 +201,7 @@ final class OutputWriter implements AutoCloseable {
         try {
             w.run();
         } catch (IOException e) {
-            throw new JobFailure("writing the output failed: " + e.getMessage(), DecisionJob.EXIT_OUTPUT, e);
+            throw new Failure("writing the output failed: " + e.getMessage(), ExitCode.OUTPUT, e);
         }
     }
 }

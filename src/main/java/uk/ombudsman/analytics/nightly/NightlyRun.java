@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
+import uk.ombudsman.analytics.base.RunLock;
 import uk.ombudsman.analytics.export.OutputLayout;
 import uk.ombudsman.analytics.job.DecisionJob;
 import uk.ombudsman.analytics.job.JobConfig;
-import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.JobResult;
 import uk.ombudsman.analytics.job.ReportSettings;
@@ -31,10 +33,6 @@ import uk.ombudsman.analytics.job.ReportSettings;
  * Each run parses only the files that are new or changed since the run {@code latest} points to.
  */
 public final class NightlyRun {
-    /** Exit codes besides the job's own. */
-    public static final int EXIT_LOCKED = 5;
-    public static final int EXIT_QUARANTINE = 6;
-
     public static final String RUNS = "runs";
     public static final String LATEST = "latest";
     public static final String LOGS = "logs";
@@ -93,17 +91,17 @@ public final class NightlyRun {
         try {
             Files.createDirectories(runs);
         } catch (IOException e) {
-            throw new JobFailure("cannot create " + runs + ": " + e.getMessage(), DecisionJob.EXIT_OUTPUT, e);
+            throw new Failure("cannot create " + runs + ": " + e.getMessage(), ExitCode.OUTPUT, e);
         }
         Path lockFile = root.resolve(LOCK);
         try (RunLock lock = RunLock.tryAcquire(lockFile)) {
             if (lock == null) {
-                throw new JobFailure("another nightly run is in progress under " + root + " ("
-                        + RunLock.holder(lockFile) + "); this one stops without doing anything", EXIT_LOCKED, null);
+                throw new Failure("another nightly run is in progress under " + root + " ("
+                        + RunLock.holder(lockFile) + "); this one stops without doing anything", ExitCode.LOCKED, null);
             }
             return runLocked(runs, stamp);
         } catch (IOException e) {
-            throw new JobFailure("cannot use " + root + ": " + e.getMessage(), DecisionJob.EXIT_OUTPUT, e);
+            throw new Failure("cannot use " + root + ": " + e.getMessage(), ExitCode.OUTPUT, e);
         }
     }
 
@@ -112,8 +110,8 @@ public final class NightlyRun {
         Path previous = latestRun();
         Path run = runs.resolve(stamp);
         if (Files.exists(run)) {
-            throw new JobFailure("a run named " + stamp + " already exists; try again in a second",
-                    DecisionJob.EXIT_FAILED, null);
+            throw new Failure("a run named " + stamp + " already exists; try again in a second",
+                    ExitCode.FAILED, null);
         }
         JobConfig config = new JobConfig(options.landing(), run.toUri().toString(), options.councilsFile(),
                 previous == null ? null : previous.toUri().toString(), true, options.reports());
@@ -158,7 +156,7 @@ public final class NightlyRun {
             warn("the notebooks could not be run (" + e.getMessage() + "): the run is published without them");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JobFailure("interrupted while executing the notebooks", DecisionJob.EXIT_FAILED, e);
+            throw new Failure("interrupted while executing the notebooks", ExitCode.FAILED, e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import uk.ombudsman.analytics.base.SitePaths;
 
 /**
  * The site's complaint categories: one spelling for each (typography and spacing normalised, "&" as "and"), the
@@ -45,8 +46,7 @@ public final class Categories {
         BY_SLUG.put("childrens-care-services", "Children's care services");
     }
 
-    private static final Pattern SITE_PATH = Pattern.compile(
-            "/decisions/(?<category>[a-z0-9-]+)/(?<subcategory>[a-z0-9-]+)/[^/]+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SITE_PATH = SitePaths.SAVED_PAGE;
 
     private Categories() {
     }

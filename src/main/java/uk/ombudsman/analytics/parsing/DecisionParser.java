@@ -3,14 +3,12 @@ package uk.ombudsman.analytics.parsing;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import uk.ombudsman.analytics.base.Digests;
 import uk.ombudsman.analytics.reading.SentenceModels;
 import uk.ombudsman.analytics.record.BodyType;
 import uk.ombudsman.analytics.record.DecisionRecord;
@@ -18,9 +16,9 @@ import uk.ombudsman.analytics.record.Evidence;
 import uk.ombudsman.analytics.record.EvidenceField;
 import uk.ombudsman.analytics.record.Outcome;
 import uk.ombudsman.analytics.record.Payment;
+import uk.ombudsman.analytics.record.QuarantineReason;
 import uk.ombudsman.analytics.record.Regulator;
 import uk.ombudsman.analytics.record.ServiceImprovement;
-import uk.ombudsman.analytics.record.QuarantineReason;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 import uk.ombudsman.analytics.reference.CouncilInfo;
 
@@ -65,7 +63,7 @@ public final class DecisionParser implements Serializable {
     }
 
     private ParseResult parseOrThrow(String source, byte[] bytes) {
-        String digest = sha256(bytes == null ? new byte[0] : bytes);
+        String digest = Digests.sha256(bytes == null ? new byte[0] : bytes);
         InputDecoder.Decoded decoded = InputDecoder.decode(bytes);
         if (decoded.rejection() != null) {
             return ParseResult.quarantined(decoded.rejection(), decoded.rejection().description(),
@@ -244,14 +242,5 @@ public final class DecisionParser implements Serializable {
 
     private static String emptyToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** The hex SHA-256 of a file's bytes: how a file is recognised as unchanged between runs. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
+import uk.ombudsman.analytics.base.SitePaths;
 
 /**
  * Renders a decision page saved from the site as the same plain text the text layout has: one line per block,
@@ -36,11 +37,6 @@ public final class HtmlText {
             + "form, iframe, svg, button, select, [aria-hidden=true], [hidden], .cookie-banner, .cookies, "
             + "#cookie-banner, [class*=cookie], [id*=cookie], [class*=breadcrumb], [class*=skip-link]");
     private static final Evaluator LABELS_AND_VALUES = QueryParser.parse(".label, .value");
-    /**
-     * The site's id for the element that holds the whole decision (LDH's parser finds it by this id); the fetch keeps
-     * a page only if it has one.
-     */
-    public static final String ARTICLE_ID = "article";
     /** "Body name (23 017 218)" or an old report's "(23 017 218)": the line that names the decision. */
     private static final Pattern TITLE = Pattern.compile(
             "^.{0,200}\\(\\s*\\d{2}\\s*\\d{3}\\s*\\d{3}\\s*[A-Za-z]?\\s*\\)$");
@@ -55,7 +51,7 @@ public final class HtmlText {
         doc.select(FURNITURE).remove();
         joinLabelsToValues(doc);
         Element body = doc.body() != null ? doc.body() : doc;
-        Element article = doc.getElementById(ARTICLE_ID);
+        Element article = doc.getElementById(SitePaths.ARTICLE_ID);
         StringBuilder out = new StringBuilder(html.length() / 2);
         if (article == null) {
             append(body, out);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.ombudsman.analytics.base.ExitCode;
 import uk.ombudsman.analytics.cli.Commands.Outcome;
 import uk.ombudsman.analytics.fetch.FakeLgoSite;
 import uk.ombudsman.analytics.fetch.Fetcher;
@@ -26,9 +27,12 @@ class FetchCommandTest {
         }
         assertTrue(o.out().replaceAll("\\s+", "").contains("(default:https://www.lgo.org.uk)"), o.out());
         String words = o.out().replaceAll("\\s+", " ");
-        assertTrue(words.contains("7 the site refused or has changed"), o.out());
-        assertTrue(words.contains("5 another fetch into OUT is running"), o.out());
-        assertTrue(Commands.run("--help").out().contains("7   fetch: the site refused or has changed"));
+        assertTrue(words.contains("7 the site refused this client or has changed"), o.out());
+        assertTrue(words.contains("5 another run into the same folder holds its lock"), o.out());
+        assertTrue(words.contains("8 the fetch is incomplete"), o.out());
+        // The codes named in the text are the numbers, not the names they are looked up by.
+        assertTrue(words.contains("exit 7) on a search page"), o.out());
+        assertTrue(words.contains("and exit 8; what was fetched is kept"), o.out());
         assertTrue(Commands.run("nightly", "--help").out().contains("--fetch"));
     }
 
@@ -81,7 +85,7 @@ class FetchCommandTest {
             site.throttle(p -> p.startsWith("/decisions/") && p.split("/").length == 5, 200, 1, null);
             Outcome o = Commands.run("fetch", "--out", dir.toString(), "--site", site.uri().toString(), "--from",
                     "2023-10-01", "--to", "2023-10-31", "--rate", "100", "--max-time", "10m");
-            assertEquals(Fetcher.EXIT_INCOMPLETE, o.code(), o.err());
+            assertEquals(ExitCode.INCOMPLETE.code(), o.code(), o.err());
             assertTrue(o.out().startsWith("Fetched 1 new decisions (0 withdrawn, 0 gone for now, 1 not kept"), o.out());
             assertTrue(o.err().contains("the fetch is incomplete (1 problem)"), o.err());
             assertTrue(o.err().contains("without the site's decision article"), o.err());
@@ -101,7 +105,7 @@ class FetchCommandTest {
             site.robots(200, "User-agent: *\nDisallow: /Decisions/SearchResults\n");
             Outcome o = Commands.run("fetch", "--out", dir.toString(), "--site", site.uri().toString(), "--from",
                     "2023-10-01", "--to", "2023-10-31", "--rate", "100", "--quiet");
-            assertEquals(Fetcher.EXIT_REFUSED, o.code());
+            assertEquals(ExitCode.REFUSED.code(), o.code());
             assertEquals("error: robots.txt disallows /Decisions/SearchResults?fd=2023-10-01&td=2023-10-31&page=1: the "
                     + "search cannot be read", o.err().strip());
             assertEquals("", o.out());

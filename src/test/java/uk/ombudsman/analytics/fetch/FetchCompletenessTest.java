@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.ombudsman.analytics.base.ExitCode;
 
 /**
  * A busy month (32 decisions, four to a day) against a search that pages, orders and counts as a real site may: every
@@ -84,7 +85,7 @@ class FetchCompletenessTest {
         assertTrue(r.problems().get(0).startsWith("2024-03: listed 10 of the 40 results the search counts"),
                 r.problems().toString());
         FetchFailure f = r.incomplete();
-        assertEquals(Fetcher.EXIT_INCOMPLETE, f.exitCode());
+        assertEquals(ExitCode.INCOMPLETE, f.exitCode());
         assertTrue(f.getMessage().contains("2024-03: listed 10 of the 40"), f.getMessage());
         assertEquals(List.of("40\t10\tincomplete"), windowRows());
     }

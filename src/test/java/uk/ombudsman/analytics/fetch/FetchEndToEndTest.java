@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ombudsman.analytics.JobRuns;
+import uk.ombudsman.analytics.base.Digests;
 import uk.ombudsman.analytics.job.JobResult;
-import uk.ombudsman.analytics.parsing.DecisionParser;
 import uk.ombudsman.analytics.reports.Columns;
 
 /** A whole fetch from the imitation of the site, then the job on what it saved. */
@@ -118,7 +118,7 @@ class FetchEndToEndTest {
             if (f[1].contains("/decisions/") && f[1].matches(".*/decisions/[^/]+/[^/]+/[^/]+$")) {
                 byte[] saved = Files.readAllBytes(fetched.resolve(f[1].replaceFirst("^https?://[^/]+/", "") + ".html"));
                 assertEquals(String.valueOf(saved.length), f[3]);
-                assertEquals(DecisionParser.sha256(saved), f[4]);
+                assertEquals(Digests.sha256(saved), f[4]);
             }
         }
     }

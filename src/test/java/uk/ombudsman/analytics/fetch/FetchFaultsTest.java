@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import uk.ombudsman.analytics.base.ExitCode;
 
 /** Each way the site can misbehave, switched on in the imitation: what the fetch does, and what it leaves. */
 class FetchFaultsTest extends AgainstTheImitation {
@@ -59,7 +60,7 @@ class FetchFaultsTest extends AgainstTheImitation {
         FetchFailure f = assertThrows(FetchFailure.class, () -> Fetches.fetch(site, dir, OCT_1, OCT_31));
 
         assertEquals(FetchFailure.Reason.REFUSED, f.reason());
-        assertEquals(7, f.exitCode());
+        assertEquals(ExitCode.REFUSED, f.exitCode());
         assertTrue(f.getMessage().endsWith("answered 429 3 times; run again later"), f.getMessage());
         assertEquals(Fetches.QUICK.attempts(), site.hits().stream().filter(FakeLgoSite.Hit::isSearch).count());
     }
@@ -116,7 +117,7 @@ class FetchFaultsTest extends AgainstTheImitation {
                 OCT_31, Fetches.TEST_RATE, Fetches.AGENT), impatient, Fetches.on(Fetches.TODAY), FetchProgress.SILENT)
                 .run());
         assertEquals(FetchFailure.Reason.NETWORK, f.reason());
-        assertEquals(1, f.exitCode());
+        assertEquals(ExitCode.FAILED, f.exitCode());
         assertTrue(f.getMessage().contains("after 2 tries"), f.getMessage());
 
         site.slow(Duration.ZERO);
@@ -167,7 +168,7 @@ class FetchFaultsTest extends AgainstTheImitation {
         Fetcher.Report r = Fetches.fetch(site, dir, OCT_1, OCT_31);
         assertEquals(1, r.count(DecisionStatus.FAILED));
         assertEquals(1, savedPages().size(), "the other decision only");
-        assertEquals(Fetcher.EXIT_INCOMPLETE, r.incomplete().exitCode());
+        assertEquals(ExitCode.INCOMPLETE, r.incomplete().exitCode());
         assertTrue(r.incomplete().getMessage().contains("not saved, asked again next run"), r.incomplete().getMessage());
     }
 
@@ -196,7 +197,7 @@ class FetchFaultsTest extends AgainstTheImitation {
             }
             FetchFailure f = assertThrows(FetchFailure.class, () -> Fetches.fetch(site, dir, OCT_1, OCT_31));
             assertEquals(FetchFailure.Reason.LOCKED, f.reason());
-            assertEquals(5, f.exitCode());
+            assertEquals(ExitCode.LOCKED, f.exitCode());
         } finally {
             first.join();
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import uk.ombudsman.analytics.base.ExitCode;
 
 /**
  * Decision pages as a misbehaving site serves them: a 404 that is not for ever, a "Page not found" answered with 200,
@@ -58,7 +59,7 @@ class FetchPageFaultsTest extends AgainstTheImitation {
         assertFalse(Files.exists(saved(d)), "never saved");
         assertFalse(r.complete());
         assertTrue(r.problems().get(0).contains("without the site's decision article"), r.problems().toString());
-        assertEquals(Fetcher.EXIT_INCOMPLETE, r.incomplete().exitCode());
+        assertEquals(ExitCode.INCOMPLETE, r.incomplete().exitCode());
 
         Fetcher.Report next = Fetches.fetch(site, dir, Fetches.FIRST.plusYears(20), Fetches.FIRST.plusYears(20));
         assertEquals(1, next.count(DecisionStatus.FETCHED), "asked again though its month is not searched");
@@ -82,7 +83,7 @@ class FetchPageFaultsTest extends AgainstTheImitation {
                 "<html><body><h1>Checking your browser</h1></body></html>");
         FetchFailure f = assertThrows(FetchFailure.class, () -> Fetches.fetch(site, dir, Fetches.FIRST,
                 Fetches.TODAY));
-        assertEquals(Fetcher.EXIT_REFUSED, f.exitCode());
+        assertEquals(ExitCode.REFUSED, f.exitCode());
         assertTrue(f.getMessage().startsWith(Fetcher.MOST_BAD_PAGES_IN_A_ROW + " decision pages in a row"),
                 f.getMessage());
     }
@@ -153,7 +154,7 @@ class FetchPageFaultsTest extends AgainstTheImitation {
     void aCrawlDelayPastTheLongestWaitIsRefusedWithAMessage() {
         site.robots(200, "User-agent: *\nCrawl-delay: 3600\n");
         FetchFailure f = assertThrows(FetchFailure.class, () -> Fetches.fetch(site, dir, OCT_1, OCT_31));
-        assertEquals(Fetcher.EXIT_REFUSED, f.exitCode());
+        assertEquals(ExitCode.REFUSED, f.exitCode());
         assertTrue(f.getMessage().startsWith("robots.txt asks for a Crawl-delay of 3600 s"), f.getMessage());
         assertEquals(1, site.hits().size(), "robots.txt alone");
     }
@@ -165,7 +166,7 @@ class FetchPageFaultsTest extends AgainstTheImitation {
                 Fetches.FIRST, Fetches.TODAY, Fetches.TEST_RATE, Fetches.AGENT, Duration.ofMillis(800)),
                 Fetches.QUICK, Fetches.on(Fetches.TODAY), FetchProgress.SILENT).run());
         assertEquals(FetchFailure.Reason.TIME_UP, f.reason());
-        assertEquals(Fetcher.EXIT_INCOMPLETE, f.exitCode());
+        assertEquals(ExitCode.INCOMPLETE, f.exitCode());
         site.slow(Duration.ZERO);
         Fetches.fetch(site, dir, Fetches.FIRST, Fetches.TODAY);
         assertEquals(site.decisions().size(), savedCount());

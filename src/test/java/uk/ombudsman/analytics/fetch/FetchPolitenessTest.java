@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.ombudsman.analytics.base.ExitCode;
 
 /** robots.txt, the pace and the session, measured where the site sees them. */
 class FetchPolitenessTest extends AgainstTheImitation {
@@ -65,7 +66,7 @@ class FetchPolitenessTest extends AgainstTheImitation {
         FetchFailure f = assertThrows(FetchFailure.class, () -> Fetches.fetch(site, dir, OCT_1, OCT_31));
 
         assertEquals(FetchFailure.Reason.REFUSED, f.reason());
-        assertEquals(Fetcher.EXIT_REFUSED, f.exitCode());
+        assertEquals(ExitCode.REFUSED, f.exitCode());
         assertTrue(f.getMessage().startsWith("robots.txt disallows /Decisions/SearchResults?fd=2023-10-01"),
                 f.getMessage());
         assertTrue(site.hits().stream().noneMatch(FakeLgoSite.Hit::isSearch));
@@ -83,7 +84,7 @@ class FetchPolitenessTest extends AgainstTheImitation {
         site.robots(200, "User-agent: *\nDisallow: /decisions$\n");
         FetchFailure f = assertThrows(FetchFailure.class, () -> Fetches.fetch(site, dir, OCT_1, OCT_31));
 
-        assertEquals(Fetcher.EXIT_REFUSED, f.exitCode());
+        assertEquals(ExitCode.REFUSED, f.exitCode());
         assertTrue(f.getMessage().contains("(a \"shell\" page)"), f.getMessage());
         assertFalse(f.getMessage().contains("\n"), "one line");
         assertFalse(Files.exists(dir.resolve(".fetch/windows.tsv")), "no window counts as done");

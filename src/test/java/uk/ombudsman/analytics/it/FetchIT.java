@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ombudsman.analytics.JobRuns;
+import uk.ombudsman.analytics.base.ExitCode;
 import uk.ombudsman.analytics.fetch.FakeLgoSite;
 import uk.ombudsman.analytics.fetch.Fetcher;
 import uk.ombudsman.analytics.fetch.SiteCorpus;
@@ -90,11 +91,14 @@ class FetchIT {
         Map<?, ?> counts = (Map<?, ?>) JobRuns.manifest(published).get("counts");
         assertEquals(String.valueOf(expected), String.valueOf(counts.get("decisions")), Scripts.read(log));
         assertTrue(Scripts.read(log).contains("Fetched " + expected + " new decisions"), Scripts.read(log));
+        // jobs/nightly.sh gives the run the project's notebooks runner: the run carries the executed notebooks.
+        assertTrue(Files.isRegularFile(published.resolve(NightlyRun.NOTEBOOKS).resolve("councils.html")),
+                Scripts.read(log));
 
         site.robots(200, "User-agent: *\nDisallow: /Decisions/SearchResults\n");
         try {
             Path refusedLog = dir.resolve("refused.log");
-            assertEquals(Fetcher.EXIT_REFUSED, Scripts.run(refusedLog, ENV, TIMEOUT, "nightly.sh", args),
+            assertEquals(ExitCode.REFUSED.code(), Scripts.run(refusedLog, ENV, TIMEOUT, "nightly.sh", args),
                     Scripts.read(refusedLog));
             assertTrue(Scripts.read(refusedLog).contains("error: robots.txt disallows /Decisions/SearchResults"),
                     Scripts.read(refusedLog));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ombudsman.analytics.JobRuns;
+import uk.ombudsman.analytics.base.ExitCode;
 import uk.ombudsman.analytics.generate.CorpusGenerator;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.nightly.NightlyRun;
@@ -28,14 +29,24 @@ class NightlyIT {
     static Path dir;
     static Path landing;
 
+    /**
+     * Stands in for the notebooks' runner: what is tested here is killing and locking, and Jupyter would add half a
+     * minute to each run (NotebooksIT executes the notebooks, FetchIT a nightly run with them).
+     */
+    static Path notebooks;
+
     @BeforeAll
     static void landACorpus() throws IOException {
         new CorpusGenerator(2000, 5).writeTo(dir.resolve("gen"));
         landing = dir.resolve("gen").resolve(CorpusGenerator.CORPUS);
+        notebooks = dir.resolve("execute-notebooks.sh");
+        Files.writeString(notebooks, "#!/bin/sh\ntest -f \"$1/decisions.csv\" || exit 3\nmkdir -p \"$2\"\n");
+        notebooks.toFile().setExecutable(true);
     }
 
     private static String[] nightlyArgs(Path root) {
-        return new String[] {"--landing", landing.toString(), "--root", root.toString(), "--master", "local[2]"};
+        return new String[] {"--landing", landing.toString(), "--root", root.toString(), "--master", "local[2]",
+            "--notebooks-command", notebooks.toString()};
     }
 
     @Test
@@ -81,7 +92,7 @@ class NightlyIT {
         long started = System.nanoTime();
         int refused = Scripts.run(secondLog, ENV, TIMEOUT, "nightly.sh", nightlyArgs(root));
         double seconds = (System.nanoTime() - started) / 1e9;
-        assertEquals(NightlyRun.EXIT_LOCKED, refused, Scripts.read(secondLog));
+        assertEquals(ExitCode.LOCKED.code(), refused, Scripts.read(secondLog));
         assertTrue(Scripts.read(secondLog).contains("another nightly run is in progress"), Scripts.read(secondLog));
         assertTrue(first.isAlive(), "the refused run did not disturb the first");
         System.out.printf("NightlyIT: second run refused with exit %d after %.1f s%n", refused, seconds);

@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ombudsman.analytics.JobRuns;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
 import uk.ombudsman.analytics.reports.Columns;
 
 /** Runs are repeatable, bad input is quarantined not fatal, CSVs are safe, and failures never eat old output. */
@@ -120,22 +122,22 @@ class OutputSafetyTest {
     void anUnwritableOutputFailsWithAClearMessageAndExitCode() throws IOException {
         Path file = dir.resolve("a-file");
         Files.writeString(file, "not a folder");
-        JobFailure f = assertThrows(JobFailure.class, () -> JobRuns.run(JobRuns.SEEDS, file.resolve("out")));
-        assertEquals(DecisionJob.EXIT_OUTPUT, f.exitCode());
+        Failure f = assertThrows(Failure.class, () -> JobRuns.run(JobRuns.SEEDS, file.resolve("out")));
+        assertEquals(ExitCode.OUTPUT, f.exitCode());
         assertEquals("not a folder", Files.readString(file));
 
         Path mine = dir.resolve("my-documents");
         Files.createDirectories(mine);
         Files.writeString(mine.resolve("thesis.docx"), "precious");
-        JobFailure refused = assertThrows(JobFailure.class, () -> JobRuns.run(JobRuns.SEEDS, mine));
+        Failure refused = assertThrows(Failure.class, () -> JobRuns.run(JobRuns.SEEDS, mine));
         assertTrue(refused.getMessage().contains("not a report folder"), refused.getMessage());
         assertEquals("precious", Files.readString(mine.resolve("thesis.docx")));
     }
 
     @Test
     void aMissingInputFailsWithTheInputExitCode() {
-        JobFailure f = assertThrows(JobFailure.class, () -> JobRuns.run(dir.resolve("nowhere"), dir.resolve("out")));
-        assertEquals(DecisionJob.EXIT_INPUT, f.exitCode());
+        Failure f = assertThrows(Failure.class, () -> JobRuns.run(dir.resolve("nowhere"), dir.resolve("out")));
+        assertEquals(ExitCode.INPUT, f.exitCode());
         assertTrue(f.getMessage().startsWith("input not found"), f.getMessage());
     }
 

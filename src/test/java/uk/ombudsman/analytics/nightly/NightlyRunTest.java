@@ -24,8 +24,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ombudsman.analytics.JobRuns;
 import uk.ombudsman.analytics.SharedSpark;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
+import uk.ombudsman.analytics.base.RunLock;
 import uk.ombudsman.analytics.generate.CorpusGenerator;
-import uk.ombudsman.analytics.job.JobFailure;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.job.ReportSettings;
 
@@ -196,8 +198,8 @@ class NightlyRunTest {
         Path latestBefore = latest();
         try (RunLock lock = RunLock.tryAcquire(root.resolve(NightlyRun.LOCK))) {
             assertNotNull(lock);
-            JobFailure refused = assertThrows(JobFailure.class, () -> nightly(0.5));
-            assertEquals(NightlyRun.EXIT_LOCKED, refused.exitCode());
+            Failure refused = assertThrows(Failure.class, () -> nightly(0.5));
+            assertEquals(ExitCode.LOCKED, refused.exitCode());
             assertTrue(refused.getMessage().contains("another nightly run is in progress"), refused.getMessage());
         }
         assertEquals(latestBefore, latest());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ombudsman.analytics.JobRuns;
 import uk.ombudsman.analytics.SharedSpark;
+import uk.ombudsman.analytics.base.ExitCode;
 import uk.ombudsman.analytics.export.AtomicOutput;
 import uk.ombudsman.analytics.generate.CorpusGenerator;
 import uk.ombudsman.analytics.job.DecisionJob;
@@ -165,7 +166,7 @@ class S3IT {
         failing.addAll(keys);
         int code = finish(script(failedLog, Map.of(), failing.toArray(String[]::new)), failedLog);
         String failed = Files.readString(failedLog);
-        assertEquals(DecisionJob.EXIT_OUTPUT, code, failed);
+        assertEquals(ExitCode.OUTPUT.code(), code, failed);
         assertTrue(failed.contains("error: "), failed);
         assertFalse(failed.contains(S3Server.SECRET_KEY), "the failure has no secret");
     }

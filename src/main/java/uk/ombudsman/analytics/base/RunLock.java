@@ -1,4 +1,4 @@
-package uk.ombudsman.analytics.nightly;
+package uk.ombudsman.analytics.base;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
