@@ -83,7 +83,7 @@ public final class ReportBuilder {
         StructType schema = all.schema();
         List<Row> rows = all.collectAsList();
 
-        Map<Report, Table> out = new EnumMap<>(Report.class);
+        Map<Report, Table> groups = new EnumMap<>(Report.class);
         for (Report r : grouped) {
             long gid = 0;
             for (int i = 0; i < keys.size(); i++) {
@@ -115,27 +115,26 @@ public final class ReportBuilder {
                 reportRows.add(new GenericRowWithSchema(values, reportSchema));
             }
             reportRows.sort(byFirstColumns(r.keys(basis).size()));
-            if (r == Report.NATIONAL && reportRows.isEmpty()) {
-                reportRows.add(emptyNational(reportSchema)); // an empty corpus still has a national row of zeros
-            }
-            Table table = new Table(reportSchema, reportRows);
-            out.put(r, r == Report.BY_CATEGORY_YEAR ? Trends.addTo(table, basis) : table);
+            groups.put(r, new Table(reportSchema, reportRows));
         }
+        Map<Report, Table> out = new EnumMap<>(Report.class);
+        Report.Finishing finishing = new Report.Finishing(decisions, councils, minInvestigations, basis, published,
+                out);
+        for (Report r : Report.values()) {
+            out.put(r, r.finish(groups.get(r), finishing));
+        }
+        return out;
+    }
+
+    /** The remedies report: decisions per category and remedy, a decision counting once under each of its remedies. */
+    static Table remedies(Dataset<Row> decisions, YearBasis basis) {
         Dataset<Row> remedies = decisions
                 .select(col(Columns.CATEGORY), explode(col(Columns.REMEDIES)).as(Columns.REMEDY))
                 .groupBy(keyColumns(Report.REMEDIES, basis))
                 .agg(count(lit(1)).as(Columns.DECISIONS));
         List<Row> remedyRows = new ArrayList<>(remedies.collectAsList());
         remedyRows.sort(byFirstColumns(Report.REMEDIES.keys(basis).size()));
-        out.put(Report.REMEDIES, new Table(remedies.schema(), remedyRows));
-        out.put(Report.BY_COUNCIL, PeerComparison.addTo(out.get(Report.BY_COUNCIL), councils, minInvestigations));
-        out.put(Report.BY_CURRENT_COUNCIL, PeerComparison.addTo(asCouncils(out.get(Report.BY_CURRENT_COUNCIL)),
-                councils, minInvestigations));
-        out.put(Report.COUNCIL_PERFORMANCE, CouncilPerformance.addTo(out.get(Report.COUNCIL_PERFORMANCE), councils,
-                basis));
-        out.put(Report.RECONCILIATION, Reconciliation.build(out.get(Report.COUNCIL_PERFORMANCE), basis, published,
-                councils));
-        return out;
+        return new Table(remedies.schema(), remedyRows);
     }
 
     /**
@@ -175,7 +174,7 @@ public final class ReportBuilder {
     }
 
     /** by_current_council under by_council's key names, so the two reports have the same columns. */
-    private static Table asCouncils(Table t) {
+    static Table asCouncils(Table t) {
         List<String> names = List.of(Columns.COUNCIL, Columns.BODY_TYPE, Columns.REGION, Columns.GSS_CODE);
         StructField[] fields = t.schema().fields().clone();
         for (int i = 0; i < names.size(); i++) {
@@ -193,14 +192,16 @@ public final class ReportBuilder {
         return new Table(schema, rows);
     }
 
-    private static Row emptyNational(StructType schema) {
+    /** The table with one row of zeros (counts 0, total paid 0.00, rates and medians null): nothing counted. */
+    static Table withZeroRow(Table t) {
+        StructType schema = t.schema();
         Object[] values = new Object[schema.size()];
         for (int i = 0; i < values.length; i++) {
             StructField f = schema.fields()[i];
             values[i] = f.name().equals(Columns.PAYMENT_TOTAL_GBP) ? java.math.BigDecimal.ZERO.setScale(2)
                     : f.dataType() == org.apache.spark.sql.types.DataTypes.LongType ? (Object) 0L : null;
         }
-        return new GenericRowWithSchema(values, schema);
+        return new Table(schema, List.of(new GenericRowWithSchema(values, schema)));
     }
 
     /** A small table held on the driver: its schema and its rows in output order. */
