@@ -118,7 +118,32 @@ final class DecisionDocument {
         return line.length() <= 4 && LONE_MARKER.matcher(line).matches();
     }
 
+    /** Reads a decision's text in four steps: its lines, the reference line, the header, the sections. */
     static DecisionDocument read(String text) {
+        List<String> plain = plainLines(text);
+        Header h = new Header();
+        findReference(plain, h);
+        readHeader(plain, h);
+        List<Line> lines = sectionLines(plain, h);
+        return new DecisionDocument(h.body, h.caseRef, h.category, h.outcome, h.decisionDate, h.summary,
+                h.decisionText, lines);
+    }
+
+    /** What the lines before the decision's sections say, and where the sections start. */
+    private static final class Header {
+        int refAt = -1;
+        String body;
+        String caseRef;
+        String category;
+        String outcome;
+        String decisionDate;
+        String summary;
+        boolean decisionText;
+        int bodyStart;
+    }
+
+    /** The text's lines, normalised, without blank lines and page furniture; a lone list marker joins its text. */
+    private static List<String> plainLines(String text) {
         List<String> plain = new ArrayList<>(256);
         int n0 = text.length();
         for (int start = 0; start < n0; ) {
@@ -138,34 +163,36 @@ final class DecisionDocument {
             }
             plain.add(n);
         }
+        return plain;
+    }
 
-        int refAt = -1;
+    /** The line that names the body and the case ("Body name (23 017 218)"), or a reference alone near the top. */
+    private static void findReference(List<String> plain, Header h) {
         Matcher ref = null;
         for (int i = 0; i < plain.size(); i++) {
             Matcher m = REF_LINE.matcher(plain.get(i));
             if (m.matches()) {
-                refAt = i;
+                h.refAt = i;
                 ref = m;
                 break;
             }
         }
-        String body = ref == null ? null : ref.group("body").strip();
-        String caseRef = ref == null ? null : formatRef(ref.group("ref"));
+        h.body = ref == null ? null : ref.group("body").strip();
+        h.caseRef = ref == null ? null : formatRef(ref.group("ref"));
         for (int i = 0; ref == null && i < Math.min(plain.size(), HEADER_WINDOW); i++) {
             Matcher only = REF_ONLY.matcher(plain.get(i));
             if (only.matches()) {
-                refAt = i;
-                caseRef = formatRef(only.group("ref"));
+                h.refAt = i;
+                h.caseRef = formatRef(only.group("ref"));
                 break;
             }
         }
+    }
 
-        String category = null;
-        String outcome = null;
-        String decisionDate = null;
-        String summary = null;
-        boolean decisionText = false;
-        int bodyStart = refAt + 1;
+    /** The header fields (Category, Decision, Decision date) and the summary, and where the body starts. */
+    private static void readHeader(List<String> plain, Header h) {
+        int refAt = h.refAt;
+        h.bodyStart = refAt + 1;
         int headerEnd = refAt < 0 ? plain.size() : Math.min(plain.size(), refAt + 1 + HEADER_WINDOW);
         for (int i = Math.max(refAt + 1, 0); i < headerEnd; i++) {
             String line = plain.get(i);
@@ -182,53 +209,56 @@ final class DecisionDocument {
                     value = (value + " " + plain.get(++i)).strip();
                 }
                 switch (name) {
-                    case "category" -> category = category == null ? value : category;
-                    case "decision date" -> decisionDate = decisionDate == null ? value : decisionDate;
-                    default -> outcome = outcome == null ? value : outcome;
+                    case "category" -> h.category = h.category == null ? value : h.category;
+                    case "decision date" -> h.decisionDate = h.decisionDate == null ? value : h.decisionDate;
+                    default -> h.outcome = h.outcome == null ? value : h.outcome;
                 }
-                bodyStart = i + 1;
+                h.bodyStart = i + 1;
             } else if (fin.matches()) {
-                decisionText = true;
-                bodyStart = i + 1;
+                h.decisionText = true;
+                h.bodyStart = i + 1;
                 if (!fin.group("rest").isBlank()) {
                     Matcher inline = SUMMARY.matcher(fin.group("rest"));
                     if (inline.matches() && inline.group("value") != null) {
-                        summary = inline.group("value");
+                        h.summary = inline.group("value");
                     }
                 }
             } else if (sum.matches()) {
-                decisionText = true;
+                h.decisionText = true;
                 String value = sum.group("value") == null ? "" : sum.group("value").strip();
                 if (value.isEmpty() && i + 1 < plain.size() && Section.ofHeading(plain.get(i + 1)) == null) {
                     value = plain.get(++i);
                 }
-                summary = value;
-                bodyStart = i + 1;
+                h.summary = value;
+                h.bodyStart = i + 1;
                 break;
             } else if (Section.ofHeading(line) != null) {
                 break;
             }
         }
-        if (summary == null && (category != null || outcome != null) && bodyStart < plain.size()
-                && isUnlabelledSummary(plain.get(bodyStart))) {
+        if (h.summary == null && (h.category != null || h.outcome != null) && h.bodyStart < plain.size()
+                && isUnlabelledSummary(plain.get(h.bodyStart))) {
             // Old report pages: the header, then the summary paragraph with no label.
-            summary = plain.get(bodyStart++);
-            decisionText = true;
+            h.summary = plain.get(h.bodyStart++);
+            h.decisionText = true;
         }
-        if (refAt < 0 && category == null && outcome == null && summary == null) {
+        if (refAt < 0 && h.category == null && h.outcome == null && h.summary == null) {
             // Without a reference line or header the body is everything: look for the decision's words anywhere.
-            bodyStart = 0;
+            h.bodyStart = 0;
             for (String line : plain) {
                 if (FINAL_DECISION_MARK.matcher(line).matches()) {
-                    decisionText = true;
+                    h.decisionText = true;
                     break;
                 }
             }
         }
+    }
 
+    /** The body's lines, each with the section it is under (headings, and a remedy's lead-in, start one). */
+    private static List<Line> sectionLines(List<String> plain, Header h) {
         List<Line> lines = new ArrayList<>();
         Section section = Section.PREAMBLE;
-        for (int i = bodyStart; i < plain.size(); i++) {
+        for (int i = h.bodyStart; i < plain.size(); i++) {
             String line = plain.get(i);
             Matcher item = ITEM_MARKER.matcher(line);
             boolean isItem = item.lookingAt();
@@ -242,7 +272,7 @@ final class DecisionDocument {
             }
             if (heading != null) {
                 section = heading;
-                decisionText |= heading == Section.FINAL || heading == Section.COMPLAINT;
+                h.decisionText |= heading == Section.FINAL || heading == Section.COMPLAINT;
                 if (section == Section.END) {
                     break;
                 }
@@ -252,7 +282,7 @@ final class DecisionDocument {
                 lines.add(new Line(content, isItem, section));
             }
         }
-        return new DecisionDocument(body, caseRef, category, outcome, decisionDate, summary, decisionText, lines);
+        return lines;
     }
 
     private static boolean isUnlabelledSummary(String line) {
