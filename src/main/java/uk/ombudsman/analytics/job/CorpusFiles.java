@@ -70,7 +70,7 @@ final class CorpusFiles {
         /** The same listing narrowed to some of its files. */
         Listing only(java.util.Set<String> paths) {
             List<InputFile> kept = files.stream().filter(f -> paths.contains(f.path())).toList();
-            return new Listing(kept, kept.stream().mapToLong(InputFile::length).sum(), hidden);
+            return new Listing(kept, kept.stream().mapToLong(f -> Math.max(0, f.length())).sum(), hidden);
         }
     }
 
@@ -120,7 +120,7 @@ final class CorpusFiles {
         found.sort(Comparator.comparing(InputFile::path));
         long total = 0;
         for (InputFile f : found) {
-            total += f.length();
+            total += Math.max(0, f.length());
         }
         return new Listing(found, total, hidden);
     }
@@ -158,8 +158,13 @@ final class CorpusFiles {
                     @Override
                     public FileVisitResult visitFileFailed(java.nio.file.Path file, IOException e)
                             throws IOException {
-                        throw e instanceof FileSystemLoopException
-                                ? new IOException("a link loops back to a folder above it: " + file, e) : e;
+                        if (!(e instanceof FileSystemLoopException)) {
+                            throw e;
+                        }
+                        // Listed, so the run quarantines it with its reason; the walk goes on without it.
+                        out.add(new InputFile(folder + root.relativize(file).toString().replace(
+                                java.io.File.separatorChar, '/'), LOOPING_LINK));
+                        return FileVisitResult.CONTINUE;
                     }
                 });
     }
@@ -183,9 +188,15 @@ final class CorpusFiles {
         return false;
     }
 
-    /** A file to read, with the length the listing found, so executors need not ask the file system again. */
+    /**
+     * A file to read, with the length the listing found, so executors need not ask the file system again; a link
+     * that loops back to a folder above it is listed with the length {@link #LOOPING_LINK}.
+     */
     record InputFile(String path, long length) {
     }
+
+    /** The length a looping link is listed with: it has none, and the parse step quarantines it. */
+    static final long LOOPING_LINK = -1;
 
     /**
      * Groups of paths of about equal bytes, at least a few per core so both cores stay busy to the end, unless
@@ -199,7 +210,7 @@ final class CorpusFiles {
         long bytes = 0;
         for (InputFile f : listing.files()) {
             current.add(f);
-            bytes += f.length();
+            bytes += Math.max(0, f.length());
             if (bytes >= target) {
                 out.add(current);
                 current = new ArrayList<>();
@@ -229,7 +240,7 @@ final class CorpusFiles {
         Broadcast<SerializableWritable<Configuration>> conf = hadoopConf(jsc, spark);
         JavaRDD<Row> rows = groups(spark, listing).flatMap(group -> group.files().stream().map(file -> {
             String digest = null;
-            if (file.length() <= MAX_FILE_BYTES) {
+            if (file.length() != LOOPING_LINK && file.length() <= MAX_FILE_BYTES) {
                 try {
                     digest = Digests.sha256(read(file.path(), file.length(), conf.value().value()));
                 } catch (IOException e) {
@@ -309,6 +320,10 @@ final class CorpusFiles {
         private ParsedFile readAndParse(InputFile file) {
             String source = file.path();
             long length = file.length();
+            if (length == LOOPING_LINK) {
+                return ParsedFile.of(source, null, ParseResult.quarantined(QuarantineReason.LINK_LOOP,
+                        QuarantineReason.LINK_LOOP.description(), ""));
+            }
             if (length > MAX_FILE_BYTES) {
                 return ParsedFile.of(source, null, ParseResult.quarantined(QuarantineReason.TOO_LARGE,
                         QuarantineReason.TOO_LARGE.description() + ": " + length + " bytes", ""));

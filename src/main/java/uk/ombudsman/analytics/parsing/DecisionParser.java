@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import uk.ombudsman.analytics.base.Digests;
@@ -28,7 +29,8 @@ import uk.ombudsman.analytics.reference.CouncilInfo;
  */
 public final class DecisionParser implements Serializable {
     private static final long serialVersionUID = 1L;
-
+    /** How many of a binary file's first bytes its quarantine preview shows. */
+    private static final int BINARY_PREVIEW_BYTES = 256;
 
     private final CouncilDirectory councils;
     /** Read from the jar on first use in each JVM (the parser is shipped to executors without it). */
@@ -66,9 +68,8 @@ public final class DecisionParser implements Serializable {
         String digest = Digests.sha256(bytes == null ? new byte[0] : bytes);
         InputDecoder.Decoded decoded = InputDecoder.decode(bytes);
         if (decoded.rejection() != null) {
-            return ParseResult.quarantined(decoded.rejection(), decoded.rejection().description(),
-                    bytes == null ? "" : new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.ISO_8859_1)
-                            .replaceAll("[^\\p{Print}\\n\\t]", "?"));
+            return ParseResult.quarantined(decoded.rejection(), decoded.rejection().description(), preview(bytes,
+                    decoded.rejection()));
         }
         DecisionDocument doc = DecisionDocument.read(decoded.text());
         int textChars = decoded.text().length();
@@ -81,17 +82,61 @@ public final class DecisionParser implements Serializable {
         return ParseResult.of(record);
     }
 
+    /**
+     * The record, read one group of fields at a time, in this order (a later reader uses what an earlier one read:
+     * the outcome, the decision date, the remedy). Each adds its warnings and evidence to the draft.
+     */
     private DecisionRecord toRecord(DecisionDocument doc, String source, String digest) {
-        List<String> warnings = new ArrayList<>();
-        List<Evidence> evidence = new ArrayList<>();
-        DecisionRecord r = new DecisionRecord();
-        r.setSource(source);
-        r.setSourceSha256(digest);
-        r.setCaseRef(doc.caseRef);
-        if (doc.caseRef == null) {
-            warnings.add(ParseWarning.NO_CASE_REF.name());
+        Draft d = new Draft(source, digest);
+        readCaseRef(doc, d);
+        readBody(doc, d);
+        readCategory(doc, source, d);
+        readSummary(doc, d);
+        readOutcome(doc, d);
+        readDecisionDate(doc, d);
+        RemedyExtractor.Result remedy = readRemedy(doc, d);
+        readDelay(doc, d);
+        readMeasures(doc, d, remedy);
+        readComplaintDate(doc, d);
+        return d.done();
+    }
+
+    /** A record being read, with the warnings and evidence its readers have added so far. */
+    private static final class Draft {
+        final DecisionRecord r = new DecisionRecord();
+        private final List<String> warnings = new ArrayList<>();
+        private final List<Evidence> evidence = new ArrayList<>();
+
+        Draft(String source, String digest) {
+            r.setSource(source);
+            r.setSourceSha256(digest);
         }
 
+        void warn(ParseWarning w) {
+            warnings.add(w.name());
+        }
+
+        void evidence(EvidenceField field, String value, String sentence) {
+            evidence.add(new Evidence(field, value, sentence));
+        }
+
+        DecisionRecord done() {
+            r.setEvidence(evidence);
+            r.setParseWarnings(warnings);
+            return r;
+        }
+    }
+
+    private static void readCaseRef(DecisionDocument doc, Draft d) {
+        d.r.setCaseRef(doc.caseRef);
+        if (doc.caseRef == null) {
+            d.warn(ParseWarning.NO_CASE_REF);
+        }
+    }
+
+    /** The body as printed, and as the councils directory knows it: name, ONS code, type, region. */
+    private void readBody(DecisionDocument doc, Draft d) {
+        DecisionRecord r = d.r;
         String council = doc.body == null ? null : DecisionDocument.normalise(doc.body);
         r.setCouncil(council);
         r.setCouncilAsPrinted(council);
@@ -106,13 +151,17 @@ public final class DecisionParser implements Serializable {
                 r.setBodyType(CouncilDirectory.classifyUnknown(council));
                 if (r.getBodyType() != BodyType.CARE_PROVIDER) {
                     // Care providers are not in the councils list by design; anything else unknown is worth a look.
-                    warnings.add(ParseWarning.UNKNOWN_BODY.name());
+                    d.warn(ParseWarning.UNKNOWN_BODY);
                 }
             }
         } else {
             r.setBodyType(BodyType.OTHER);
         }
+    }
 
+    /** Category and subcategory from the header, else from the site's path; the service area they belong to. */
+    private static void readCategory(DecisionDocument doc, String source, Draft d) {
+        DecisionRecord r = d.r;
         if (doc.categoryRaw != null && !doc.categoryRaw.isBlank()) {
             String[] parts = doc.categoryRaw.split("\\s*>\\s*", 2);
             r.setCategory(Categories.normalise(parts[0]));
@@ -125,99 +174,114 @@ public final class DecisionParser implements Serializable {
             }
         }
         if (r.getCategory() == null) {
-            warnings.add(ParseWarning.NO_CATEGORY.name());
+            d.warn(ParseWarning.NO_CATEGORY);
         }
         r.setServiceArea(Categories.serviceArea(r.getCategory()));
+    }
 
-        r.setSummary(emptyToNull(doc.summary));
-        if (r.getSummary() == null) {
-            warnings.add(ParseWarning.NO_SUMMARY.name());
+    private static void readSummary(DecisionDocument doc, Draft d) {
+        d.r.setSummary(emptyToNull(doc.summary));
+        if (d.r.getSummary() == null) {
+            d.warn(ParseWarning.NO_SUMMARY);
         }
+    }
 
+    /** The outcome as printed, or, on a page without a Decision line, as the findings say it. */
+    private static void readOutcome(DecisionDocument doc, Draft d) {
+        DecisionRecord r = d.r;
         r.setOutcomeRaw(emptyToNull(doc.outcomeRaw));
         if (r.getOutcomeRaw() != null) {
             Outcome o = Outcomes.fromWording(r.getOutcomeRaw());
             if (o == null) {
                 r.setOutcome(Outcome.OTHER);
-                warnings.add(ParseWarning.UNKNOWN_OUTCOME.name());
+                d.warn(ParseWarning.UNKNOWN_OUTCOME);
             } else {
                 r.setOutcome(o);
             }
         } else {
             Findings.Reading<Outcome> inferred = Findings.outcome(doc);
             r.setOutcome(inferred == null ? Outcome.OTHER : inferred.value());
-            warnings.add(inferred == null ? ParseWarning.NO_OUTCOME.name() : ParseWarning.OUTCOME_INFERRED.name());
+            d.warn(inferred == null ? ParseWarning.NO_OUTCOME : ParseWarning.OUTCOME_INFERRED);
             if (inferred != null) {
-                evidence.add(new Evidence(EvidenceField.OUTCOME, inferred.value().name(), inferred.evidence()));
+                d.evidence(EvidenceField.OUTCOME, inferred.value().name(), inferred.evidence());
             }
         }
+    }
 
-        LocalDate decisionDate = TextDates.parseFull(doc.decisionDateRaw);
-        r.setDecisionDate(decisionDate);
-        if (decisionDate == null) {
-            warnings.add(ParseWarning.NO_DECISION_DATE.name());
+    private static void readDecisionDate(DecisionDocument doc, Draft d) {
+        d.r.setDecisionDate(TextDates.parseFull(doc.decisionDateRaw));
+        if (d.r.getDecisionDate() == null) {
+            d.warn(ParseWarning.NO_DECISION_DATE);
         }
+    }
 
-        RemedyExtractor.Result remedy = RemedyExtractor.extract(doc, decisionDate, reader());
+    /** Payments, remedies and the deadline, from the remedy part of the decision. */
+    private RemedyExtractor.Result readRemedy(DecisionDocument doc, Draft d) {
+        DecisionRecord r = d.r;
+        RemedyExtractor.Result remedy = RemedyExtractor.extract(doc, r.getDecisionDate(), reader());
         r.setPayments(new ArrayList<>(remedy.payments()));
         // The total of the sums printed: a payment whose amount the decision does not state adds nothing, and says so.
         r.setPaymentTotalGbp(remedy.payments().stream().map(Payment::getAmountGbp).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
         if (remedy.payments().stream().anyMatch(p -> p.getAmountGbp() == null)) {
-            warnings.add(ParseWarning.PAYMENT_AMOUNT_NOT_STATED.name());
+            d.warn(ParseWarning.PAYMENT_AMOUNT_NOT_STATED);
         }
         r.setRemedies(new ArrayList<>(remedy.remedies()));
         r.setRemedyDeadlineDays(remedy.deadlineDays());
         if (remedy.deadlineDays() != null) {
-            evidence.add(new Evidence(EvidenceField.REMEDY_DEADLINE_DAYS, remedy.deadlineDays().toString(),
-                    remedy.deadlineEvidence()));
+            d.evidence(EvidenceField.REMEDY_DEADLINE_DAYS, remedy.deadlineDays().toString(),
+                    remedy.deadlineEvidence());
         }
         if (!remedy.uncounted().isEmpty()) {
-            warnings.add(ParseWarning.UNCOUNTED_AMOUNT.name());
+            d.warn(ParseWarning.UNCOUNTED_AMOUNT);
         }
         if (r.getOutcome() == Outcome.UPHELD && !remedy.hasRemedyText() && remedy.remedies().isEmpty()) {
-            warnings.add(ParseWarning.NO_REMEDY_FOR_UPHELD.name());
+            d.warn(ParseWarning.NO_REMEDY_FOR_UPHELD);
         }
+        return remedy;
+    }
 
-        Findings.DelayReading delay = r.getOutcome() == Outcome.UPHELD ? Findings.delayFault(doc) : null;
-        r.setDelayFault(delay != null && delay.delayFault());
-        if (r.getDelayFault()) {
-            evidence.add(new Evidence(EvidenceField.DELAY_FAULT, "true", delay.evidence()));
+    /** Delay at fault, read only where the complaint is upheld. */
+    private static void readDelay(DecisionDocument doc, Draft d) {
+        Findings.DelayReading delay = d.r.getOutcome() == Outcome.UPHELD ? Findings.delayFault(doc) : null;
+        d.r.setDelayFault(delay != null && delay.delayFault());
+        if (d.r.getDelayFault()) {
+            d.evidence(EvidenceField.DELAY_FAULT, "true", delay.evidence());
             if (delay.inSummaryOnly()) {
-                warnings.add(ParseWarning.DELAY_FROM_SUMMARY_ONLY.name());
+                d.warn(ParseWarning.DELAY_FROM_SUMMARY_ONLY);
             }
         }
+    }
 
-        readMeasures(doc, r, remedy, evidence);
-
+    /** When the complainant first complained to the body, and how long they then waited for this decision. */
+    private static void readComplaintDate(DecisionDocument doc, Draft d) {
+        DecisionRecord r = d.r;
+        LocalDate decisionDate = r.getDecisionDate();
         ComplaintDates.Found found = ComplaintDates.find(doc, decisionDate);
         if (found != null) {
             TextDates.Mention complained = found.mention();
             r.setComplaintDate(complained.date());
             r.setComplaintDatePrecision(complained.precision());
-            evidence.add(new Evidence(EvidenceField.COMPLAINT_DATE, complained.date() + " " + complained.precision(),
-                    found.sentence()));
+            d.evidence(EvidenceField.COMPLAINT_DATE, complained.date() + " " + complained.precision(),
+                    found.sentence());
             if (found.ambiguous()) {
-                warnings.add(ParseWarning.COMPLAINT_DATE_AMBIGUOUS.name());
+                d.warn(ParseWarning.COMPLAINT_DATE_AMBIGUOUS);
             }
             if (decisionDate != null) {
                 r.setComplaintToDecisionDays((int) ChronoUnit.DAYS.between(complained.date(), decisionDate));
             }
         } else if (r.getOutcome() == Outcome.UPHELD || r.getOutcome() == Outcome.NOT_UPHELD) {
-            warnings.add(ParseWarning.NO_COMPLAINT_DATE.name());
+            d.warn(ParseWarning.NO_COMPLAINT_DATE);
         }
-        r.setEvidence(evidence);
-        r.setParseWarnings(warnings);
-        return r;
     }
 
     /** The Ombudsman's own measures: its satisfactory-remedy count, service improvements, reports, regulators. */
-    private static void readMeasures(DecisionDocument doc, DecisionRecord r, RemedyExtractor.Result remedy,
-            List<Evidence> evidence) {
+    private static void readMeasures(DecisionDocument doc, Draft d, RemedyExtractor.Result remedy) {
+        DecisionRecord r = d.r;
         Measures.Reading<Boolean> remedied = Measures.remediedBefore(doc, r.getOutcome(), remedy.hasRemedyText());
         r.setRemediedBefore(remedied.value());
         if (remedied.evidence() != null) {
-            evidence.add(new Evidence(EvidenceField.REMEDIED_BEFORE, "true", remedied.evidence()));
+            d.evidence(EvidenceField.REMEDIED_BEFORE, "true", remedied.evidence());
         }
         List<ServiceImprovement> improvements = new ArrayList<>(remedy.improvements());
         for (ServiceImprovement made : Measures.improvementsMade(doc)) {
@@ -231,13 +295,28 @@ public final class DecisionParser implements Serializable {
         Measures.Reading<List<Regulator>> shared = Measures.sharedWith(doc);
         r.setSharedWith(shared.value());
         if (shared.evidence() != null) {
-            evidence.add(new Evidence(EvidenceField.SHARED_WITH, shared.value().toString(), shared.evidence()));
+            d.evidence(EvidenceField.SHARED_WITH, shared.value().toString(), shared.evidence());
         }
         Measures.Reading<Boolean> others = Measures.othersAffected(doc);
         r.setOthersAffected(others.value());
         if (others.evidence() != null) {
-            evidence.add(new Evidence(EvidenceField.OTHERS_AFFECTED, "true", others.evidence()));
+            d.evidence(EvidenceField.OTHERS_AFFECTED, "true", others.evidence());
         }
+    }
+
+    /**
+     * What a quarantined file starts with, for a person to recognise it: a binary file's first bytes in hex (a
+     * gzip, PDF or image shows its signature), any other file's first characters.
+     */
+    private static String preview(byte[] bytes, QuarantineReason reason) {
+        if (bytes == null) {
+            return "";
+        }
+        if (reason == QuarantineReason.BINARY) {
+            return HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(bytes.length, BINARY_PREVIEW_BYTES));
+        }
+        return new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.ISO_8859_1)
+                .replaceAll("[^\\p{Print}\\n\\t]", "?");
     }
 
     private static String emptyToNull(String s) {

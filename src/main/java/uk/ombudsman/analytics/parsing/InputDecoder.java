@@ -36,6 +36,40 @@ public final class InputDecoder {
         if (bytes == null || bytes.length == 0) {
             return Decoded.rejected(QuarantineReason.EMPTY);
         }
+        if (startsWith(bytes, 0x1F, 0x8B, 0x08)) {
+            // A page saved gzip-compressed, as mirrors and archives keep them: read what it holds.
+            byte[] inflated = gunzip(bytes);
+            return inflated == null ? Decoded.rejected(QuarantineReason.BINARY) : decodeText(inflated);
+        }
+        return decodeText(bytes);
+    }
+
+    /**
+     * The content of a gzip file, or null when it is not one whole or would inflate past the largest file read: a
+     * small file that inflates to gigabytes must not take the executor's memory.
+     */
+    private static byte[] gunzip(byte[] bytes) {
+        long cap = QuarantineReason.MAX_FILE_MB * 1024L * 1024L;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(bytes))) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length * 4);
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                if (out.size() + n > cap) {
+                    return null;
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static Decoded decodeText(byte[] bytes) {
+        if (bytes.length == 0) {
+            return Decoded.rejected(QuarantineReason.EMPTY);
+        }
         String text;
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             text = lenientUtf8(bytes, 3);

@@ -66,7 +66,31 @@ class OutputSafetyTest {
         CSVRecord notes = q.stream().filter(r -> r.get(Columns.SOURCE).endsWith("notes.txt")).findFirst().orElseThrow();
         assertEquals("NOT_A_DECISION", notes.get(Columns.REASON));
         assertTrue(notes.get(Columns.PREVIEW).startsWith("Meeting notes"), notes.get(Columns.PREVIEW));
+        CSVRecord logo = q.stream().filter(r -> r.get(Columns.SOURCE).endsWith("logo.png")).findFirst().orElseThrow();
+        assertTrue(logo.get(Columns.PREVIEW).startsWith("89 50 4e 47 0d 0a 1a 0a"), logo.get(Columns.PREVIEW));
         assertEquals(2, JobRuns.csv(dir.resolve("out/decisions.csv")).size());
+    }
+
+    @Test
+    void aLinkLoopingBackAboveItIsQuarantinedAndTheRunGoesOnAndAGzippedPageIsRead() throws IOException {
+        Path corpus = dir.resolve("corpus");
+        JobRuns.copySeeds(corpus.resolve("text"), "000_30551c9620c2805c.txt");
+        Path page = JobRuns.SEEDS.resolve("004_5510ae66d0b5c60f.txt");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(corpus.resolve("text/saved.txt.gz")))) {
+            out.write(Files.readAllBytes(page));
+        }
+        Files.createSymbolicLink(corpus.resolve("text/loop"), corpus);
+
+        JobRuns.run(corpus, dir.resolve("out"));
+
+        Map<String, Object> counts = counts(dir.resolve("out"));
+        assertEquals(3, counts.get("files_read"));
+        assertEquals(2, counts.get("decisions"));
+        assertEquals(Map.of("LINK_LOOP", 1), counts.get("quarantined_by_reason"));
+        CSVRecord loop = JobRuns.csv(dir.resolve("out/quarantine.csv")).get(0);
+        assertTrue(loop.get(Columns.SOURCE).endsWith("/text/loop"), loop.get(Columns.SOURCE));
+        assertTrue(JobRuns.csv(dir.resolve("out/decisions.csv")).stream()
+                .anyMatch(d -> d.get(Columns.SOURCE).endsWith("saved.txt.gz")), "the gzipped page is a decision");
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.ombudsman.analytics.record.DecisionRecord;
+import uk.ombudsman.analytics.record.QuarantineReason;
 import uk.ombudsman.analytics.reference.CouncilDirectory;
 
 /** Whatever bytes a decision arrives as, the record is the same as from the seed's own text. */
@@ -44,6 +46,45 @@ class InputFormatsTest {
         String html = SeedVariants.html(text);
         assertTrue(html.contains("&pound;") || !text.contains("£"), "the page encodes £ as an entity");
         assertSameRecord(parse(text.getBytes(StandardCharsets.UTF_8)), parse(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aGzipCompressedPageGivesTheSameRecordAsThePage(String seed) throws IOException {
+        byte[] page = Files.readAllBytes(SeedTruthTest.SEEDS.resolve(seed));
+        assertSameRecord(parse(page), parse(gzip(page)));
+    }
+
+    @Test
+    void aGzipThatWouldInflatePastTheLargestFileIsQuarantinedAsBinaryNotRead() throws IOException {
+        // 70 MB of spaces compress to about 70 KB: read whole, they would take the executor's memory.
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(packed)) {
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 70; i++) {
+                out.write(spaces);
+            }
+        }
+        ParseResult r = PARSER.parse("bomb.txt.gz", packed.toByteArray());
+        assertEquals(QuarantineReason.BINARY, r.rejection());
+        assertTrue(r.preview().startsWith("1f 8b 08"), r.preview());
+    }
+
+    @Test
+    void aBinaryFilesPreviewIsItsFirstBytesInHex() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+        ParseResult r = PARSER.parse("logo.png", png);
+        assertEquals(QuarantineReason.BINARY, r.rejection());
+        assertEquals("89 50 4e 47 0d 0a 1a 0a 00 00 00 0d 49 48 44 52 00 00 01 00", r.preview());
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(packed)) {
+            out.write(bytes);
+        }
+        return packed.toByteArray();
     }
 
     private static DecisionRecord parse(byte[] bytes) {
