@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
+import uk.ombudsman.analytics.base.ExitCode;
+import uk.ombudsman.analytics.base.Failure;
 import uk.ombudsman.analytics.export.CsvCells;
 import uk.ombudsman.analytics.export.Manifest;
 import uk.ombudsman.analytics.generate.CorpusGenerator;
@@ -169,7 +171,8 @@ public final class Benchmark {
             print(results, ratios, problems);
             writeCsv(results, ratios, problems.isEmpty());
             if (!problems.isEmpty()) {
-                System.exit(1);
+                throw new Failure("the job's output differs from the generator's truth in " + problems.size()
+                        + " places (listed above)", ExitCode.FAILED, null);
             }
         }
 
