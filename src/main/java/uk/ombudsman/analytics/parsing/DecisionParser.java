@@ -278,13 +278,15 @@ public final class DecisionParser implements Serializable {
     /** The Ombudsman's own measures: its satisfactory-remedy count, service improvements, reports, regulators. */
     private static void readMeasures(DecisionDocument doc, Draft d, RemedyExtractor.Result remedy) {
         DecisionRecord r = d.r;
-        Measures.Reading<Boolean> remedied = Measures.remediedBefore(doc, r.getOutcome(), remedy.hasRemedyText());
+        List<String> ombudsmans = Measures.ombudsmans(doc);
+        Measures.Reading<Boolean> remedied = Measures.remediedBefore(ombudsmans, r.getOutcome(),
+                remedy.hasRemedyText());
         r.setRemediedBefore(remedied.value());
         if (remedied.evidence() != null) {
             d.evidence(EvidenceField.REMEDIED_BEFORE, "true", remedied.evidence());
         }
         List<ServiceImprovement> improvements = new ArrayList<>(remedy.improvements());
-        for (ServiceImprovement made : Measures.improvementsMade(doc)) {
+        for (ServiceImprovement made : Measures.improvementsMade(ombudsmans)) {
             if (improvements.stream().noneMatch(i -> i.getText().contains(made.getText())
                     || made.getText().contains(i.getText()))) {
                 improvements.add(made); // a change already made is counted once, not again as agreed

@@ -21,7 +21,10 @@ final class Findings {
 
     private static final int CI = Pattern.CASE_INSENSITIVE;
 
-    /** The complainant's own words reported: "Mr X complains the Council ...", "She says it ...". */
+    /**
+     * The complainant's own words reported: "Mr X complains the Council ...", "She says it ...". Anchored at the
+     * sentence's start in every branch: tried there only ({@code lookingAt}).
+     */
     private static final Pattern RESTATED = Pattern.compile(
             "^(?:(?:the )?complainants?|mr|mrs|ms|miss|mx|dr|he|she|they|(?:an? |the )?(?:man|woman|family|couple|parents?|"
                     + "mother|father|resident|tenant|landlord|company|business|organisation)|(?![AI]\\b)[A-Z]|[A-Z][a-z]+ [A-Z])"
@@ -127,14 +130,14 @@ final class Findings {
             if (NOT_UPHELD_STATEMENT.matcher(s).find()) {
                 return new Reading<>(Outcome.NOT_UPHELD, s);
             }
-            if (UPHELD_STATEMENT.matcher(s).find() && !RESTATED.matcher(s).find()) {
+            if (UPHELD_STATEMENT.matcher(s).find() && !isRestatedComplaint(s)) {
                 return new Reading<>(Outcome.UPHELD, s);
             }
             if (VERDICT_LINE.matcher(s).find()) {
                 return new Reading<>(s.toLowerCase(java.util.Locale.ROOT).matches("^(?:no fault|the ombudsman (?:did "
                         + "not|found no)).*") ? Outcome.NOT_UPHELD : Outcome.UPHELD, s);
             }
-            if (RESTATED.matcher(s).find()) {
+            if (isRestatedComplaint(s)) {
                 continue;
             }
             if (CLOSED.matcher(s).find()) {
@@ -222,7 +225,7 @@ final class Findings {
             } else if (UPHELD_STATEMENT.matcher(s).find() || REMEDIED.matcher(s).find()
                     || GENERAL_FAULT.matcher(s).find()) {
                 generalUphold = true;
-            } else if (!RESTATED.matcher(s).find() && findsFault(s)) {
+            } else if (!isRestatedComplaint(s) && findsFault(s)) {
                 otherFault = true;
             }
         }
@@ -251,7 +254,7 @@ final class Findings {
 
     /** A summary or final-decision sentence that finds delay at fault (not the complaint restated, not negated). */
     private static boolean statesDelayFault(String s) {
-        if (!mentionsTime(s) || !DELAY.matcher(s).find() || NO_DELAY.matcher(s).find() || RESTATED.matcher(s).find()) {
+        if (!mentionsTime(s) || !DELAY.matcher(s).find() || NO_DELAY.matcher(s).find() || isRestatedComplaint(s)) {
             return false;
         }
         if (CLOSED.matcher(s).find()) {
@@ -266,7 +269,9 @@ final class Findings {
      * decision on its own (the model learns how far each can be trusted, and what else to read).
      */
     static void verdictCues(String s, java.util.Collection<String> out) {
-        cue(RESTATED, s, "c=restated", out);
+        if (isRestatedComplaint(s)) {
+            out.add("c=restated");
+        }
         cue(UPHELD_STATEMENT, s, "c=upheld", out);
         cue(NOT_UPHELD_STATEMENT, s, "c=notupheld", out);
         cue(CLOSED, s, "c=closed", out);
@@ -285,7 +290,9 @@ final class Findings {
 
     /** The cues about delay: asked only of sentences that speak of time. */
     static void delayCues(String s, java.util.Collection<String> out) {
-        cue(RESTATED, s, "c=restated", out);
+        if (isRestatedComplaint(s)) {
+            out.add("c=restated");
+        }
         if (findsFault(s)) {
             out.add("c=fault");
         }
@@ -309,8 +316,14 @@ final class Findings {
 
     /** The sentence reports what the complainant says or asks for, not what the Ombudsman found. */
     static boolean isRestatedComplaint(String sentence) {
-        return RESTATED.matcher(sentence).find();
+        // Every restatement has one of these verbs (or "complaint"): checked as plain text before the pattern runs.
+        return uk.ombudsman.analytics.reading.Screens.containsAny(sentence.toLowerCase(java.util.Locale.ROOT),
+                RESTATING_WORDS) && RESTATED.matcher(sentence).lookingAt();
     }
+
+    /** One of these, in lower case, is in every sentence {@link #RESTATED} matches. */
+    private static final String[] RESTATING_WORDS = {"complain", "say", "said", "alleg", "believ", "feel", "felt",
+        "want", "disput", "disagree", "ask", "consider", "told us", "unhappy", "concern"};
 
     /** A fault word in a clause with no negation shortly before it. */
     static boolean findsFault(String sentence) {

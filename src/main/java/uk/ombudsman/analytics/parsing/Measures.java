@@ -52,7 +52,10 @@ final class Measures {
                     + "not (?:enough|sufficient|adequate|suitable|appropriate)|(?:did|does) not (?:go far enough|remedy|fully remedy|provide an? (?:suitable|"
                     + "appropriate))|(?:insufficient|inadequate) (?:financial )?(?:remedy|offer|apology|payment|response|action)|"
                     + "further (?:remedy|payment|apology))\\b", CI);
-    /** The complaint restated or the complainant's view: never the Ombudsman's judgement. */
+    /**
+     * The complaint restated or the complainant's view: never the Ombudsman's judgement. Anchored at the sentence's
+     * start in every branch: tried there only ({@code lookingAt}).
+     */
     private static final Pattern NOT_OURS = Pattern.compile(
             "^(?:mr|mrs|ms|miss|mx|dr|the complainant|she|he|they) \\w+ (?:says|said|wants|wanted|complains|complained|"
                     + "believes|feels)\\b|^(?:mr|mrs|ms|miss|mx|dr) \\w+ (?:says|said|wants|wanted|complains|"
@@ -74,6 +77,8 @@ final class Measures {
                     + "into a complaint|public interest report|report on an investigation)\\b|\\bsection 30 of the local "
                     + "government act\\b|\\bthis report (?:contains|sets out|is about)\\b", CI);
     private static final int REPORT_LINES = 12;
+    /** One of these, in lower case, is in every line {@link #REPORT_LINE} matches. */
+    private static final String[] REPORT_WORDS = {"investigation", "report", "section 30"};
 
     /** "we will share this decision with the Care Quality Commission (CQC)", "send a copy of this report to Ofsted". */
     private static final Pattern SHARED = Pattern.compile(
@@ -100,34 +105,53 @@ final class Measures {
      * its sentence; false where the Ombudsman asked for a remedy, or found no fault or closed for another reason;
      * null where an upheld decision's text does not say.
      */
-    static Reading<Boolean> remediedBefore(DecisionDocument doc, Outcome outcome, boolean remedyAskedFor) {
-        String own = null;
-        boolean askedNow = remedyAskedFor;
-        for (String s : verdictSentences(doc)) {
-            if (NOT_OURS.matcher(s).find() || Findings.isRestatedComplaint(s)) {
-                continue;
-            }
-            boolean asked = ASKED_FOR_NOW.matcher(s).find();
-            if (own == null && !asked && OWN_REMEDY.matcher(s).find() && ENOUGH.matcher(s).find()) {
-                own = s;
-            }
-            askedNow |= asked;
-        }
-        if (own != null && !askedNow) {
-            return new Reading<>(true, own);
-        }
-        if (askedNow || outcome != Outcome.UPHELD) {
+    static Reading<Boolean> remediedBefore(List<String> ombudsmans, Outcome outcome, boolean remedyAskedFor) {
+        // A remedy asked for now, anywhere, makes the answer false whatever else the decision says.
+        if (remedyAskedFor) {
             return new Reading<>(false, null);
         }
-        return new Reading<>(null, null);
+        String own = null;
+        for (String s : ombudsmans) {
+            if (ASKED_FOR_NOW.matcher(s).find()) {
+                return new Reading<>(false, null);
+            }
+            if (own == null && OWN_REMEDY.matcher(s).find() && ENOUGH.matcher(s).find()) {
+                own = s;
+            }
+        }
+        if (own != null) {
+            return new Reading<>(true, own);
+        }
+        return new Reading<>(outcome != Outcome.UPHELD ? false : null, null);
     }
 
     /** Changes for everyone the body had already made, as the Ombudsman states them, one per sentence. */
-    static List<ServiceImprovement> improvementsMade(DecisionDocument doc) {
+    static List<ServiceImprovement> improvementsMade(List<String> ombudsmans) {
         List<ServiceImprovement> out = new ArrayList<>();
-        for (String s : verdictSentences(doc)) {
-            if (!NOT_OURS.matcher(s).find() && !Findings.isRestatedComplaint(s) && IMPROVEMENT_MADE.matcher(s).find()) {
+        for (String s : ombudsmans) {
+            // What every change made names, checked as plain text before the pattern is run.
+            if (uk.ombudsman.analytics.reading.Screens.containsAny(s.toLowerCase(java.util.Locale.ROOT), CHANGE_WORDS)
+                    && IMPROVEMENT_MADE.matcher(s).find()) {
                 out.add(new ServiceImprovement(RemedyKinds.kindOf(s), s));
+            }
+        }
+        return out;
+    }
+
+    /** The words one of which {@link #IMPROVEMENT_MADE} needs, in lower case. */
+    private static final String[] CHANGE_WORDS = {"training", "improvement", "changes", "action", "steps",
+        "procedure", "polic", "processes", "guidance"};
+
+    /**
+     * The sentences in the Ombudsman's own words (summary, findings, assessment, remedy, final decision) that are
+     * neither the complaint restated nor the complainant's view: what the body's remedy and its changes are read
+     * from. Read once per decision, since deciding a sentence is restated is the costly part.
+     */
+    static List<String> ombudsmans(DecisionDocument doc) {
+        List<String> out = new ArrayList<>();
+        for (String s : verdictSentences(doc)) {
+            if (!NOT_OURS.matcher(s).lookingAt() && !Findings.isRestatedComplaint(s)) {
+                out.add(s);
             }
         }
         return out;
@@ -140,7 +164,8 @@ final class Measures {
             if (n++ >= REPORT_LINES) {
                 break;
             }
-            if (REPORT_LINE.matcher(l.text()).find()) {
+            if (uk.ombudsman.analytics.reading.Screens.containsAny(l.text().toLowerCase(java.util.Locale.ROOT),
+                    REPORT_WORDS) && REPORT_LINE.matcher(l.text()).find()) {
                 return true;
             }
         }
@@ -166,7 +191,7 @@ final class Measures {
     static Reading<Boolean> othersAffected(DecisionDocument doc) {
         // Not the role and powers: "we may investigate matters coming to our attention which may affect others".
         for (String s : allSentences(doc, false, "other", "Other", "only one", "only person", "only family")) {
-            if (!NOT_OURS.matcher(s).find() && !Findings.isRestatedComplaint(s) && OTHERS_AFFECTED.matcher(s).find()) {
+            if (!NOT_OURS.matcher(s).lookingAt() && !Findings.isRestatedComplaint(s) && OTHERS_AFFECTED.matcher(s).find()) {
                 return new Reading<>(true, s);
             }
         }
