@@ -51,6 +51,12 @@ final class SiteOptions {
                     + "limit).")
     Duration maxTime;
 
+    @Option(names = "--browser", arity = "0..1", fallbackValue = "chromium", paramLabel = "CHROMIUM",
+            description = "Where the search answers only a shell (no count, no result) to plain requests even after "
+                    + "a fresh session, render it in this headless Chromium (a path, or a name on PATH; default: "
+                    + "chromium, Debian's package) and read the page its scripts leave. Same User-Agent, same pace.")
+    String browser;
+
     /** "45m", "2h", "90s": a whole number and a unit. */
     static final class MaxTime implements CommandLine.ITypeConverter<Duration> {
         private static final Pattern DURATION = Pattern.compile("(\\d{1,7})\\s*([smh])");
@@ -70,6 +76,19 @@ final class SiteOptions {
         }
     }
 
+    /** The browser --browser names, found; null without --browser. */
+    private Path browser(CommandLine.Model.CommandSpec spec) {
+        if (browser == null) {
+            return null;
+        }
+        Path found = uk.ombudsman.analytics.fetch.Browser.find(browser);
+        if (found == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--browser: no executable " + browser
+                    + " (install Debian's chromium, or give its path)");
+        }
+        return found;
+    }
+
     /** Runs a fetch, its progress to {@code progressTo} (null for none) and its summary to {@code summaryTo}. */
     void fetch(Path out, LocalDate from, LocalDate to, PrintWriter progressTo, PrintWriter summaryTo,
             CommandLine.Model.CommandSpec spec) {
@@ -77,7 +96,7 @@ final class SiteOptions {
         Fetcher.Report r;
         try {
             FetchOptions options = new FetchOptions(site, out, from, to, rate,
-                    Fetcher.userAgent(Manifest.applicationVersion(), contact), maxTime);
+                    Fetcher.userAgent(Manifest.applicationVersion(), contact), maxTime, browser(spec));
             FetchProgress progress = progressTo == null ? FetchProgress.SILENT
                     : lines(progressTo, start, contact == null || contact.isBlank());
             r = new Fetcher(options, Politeness.DEFAULT, Clock.system(SITE_ZONE), progress).run();
@@ -112,7 +131,7 @@ final class SiteOptions {
         Probe.Result r;
         try {
             r = new Probe(new FetchOptions(site, out, null, null, rate,
-                    Fetcher.userAgent(Manifest.applicationVersion(), contact), maxTime), Politeness.DEFAULT,
+                    Fetcher.userAgent(Manifest.applicationVersion(), contact), maxTime, null), Politeness.DEFAULT,
                     Clock.system(SITE_ZONE)).run();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -170,6 +189,11 @@ final class SiteOptions {
                     b.append(String.format(" -- INCOMPLETE: the search counts %,d", r.total()));
                 }
                 line(b.toString());
+            }
+
+            @Override
+            public void note(String message) {
+                line("note: " + message);
             }
 
             private void line(String text) {

@@ -14,11 +14,12 @@ import java.time.LocalDate;
  * @param to last decision date searched, or null for today
  * @param rate requests a second at most; robots.txt's Crawl-delay wins where it asks for fewer
  * @param userAgent what the requests say they are ({@link Fetcher#userAgent})
- * @param maxTime after this long no request is started and the run stops (exit {@link uk.ombudsman.analytics.base.ExitCode#INCOMPLETE}), or
- *     null for no limit
+ * @param maxTime after this long no request is started and the run stops (exit {@link
+ *     uk.ombudsman.analytics.base.ExitCode#INCOMPLETE}), or null for no limit
+ * @param browser a Chromium to render the search in where it answers only a shell to plain requests, or null
  */
 public record FetchOptions(URI site, Path out, LocalDate from, LocalDate to, double rate, String userAgent,
-        Duration maxTime) {
+        Duration maxTime, Path browser) {
     public static final String DEFAULT_SITE = "https://www.lgo.org.uk";
     /** A request a second: what LDH's scraper chose for this site; the site publishes no rate of its own. */
     public static final double DEFAULT_RATE = 1.0;
@@ -42,8 +43,8 @@ public record FetchOptions(URI site, Path out, LocalDate from, LocalDate to, dou
         site = URI.create(root);
     }
 
-    /** With no time limit. */
+    /** With no time limit and no browser. */
     public FetchOptions(URI site, Path out, LocalDate from, LocalDate to, double rate, String userAgent) {
-        this(site, out, from, to, rate, userAgent, null);
+        this(site, out, from, to, rate, userAgent, null, null);
     }
 }

@@ -18,4 +18,8 @@ public interface FetchProgress {
 
     default void windowDone(WindowResult result, int done, int windows) {
     }
+
+    /** Something the user should know about how the run goes on (the search rendered in a browser, say). */
+    default void note(String message) {
+    }
 }

@@ -290,10 +290,17 @@ public final class Fetcher {
                 // A shell may be a lapsed session: start it again, and ask once more, as a browser would.
                 startSession(client);
                 p = searchPage(client, w.url(page));
+                if (p.isShell() && client.canRender()) {
+                    // Still a shell: the results may come by script, as a browser runs it. From now on, it does.
+                    progress.note("the search answers a shell to plain requests; rendering it in " + options.browser());
+                    client.renderSearches();
+                    p = searchPage(client, w.url(page));
+                }
                 if (p.isShell() && !searchAnswers(client, from, to)) {
                     throw refused("the search answered " + w.url(page) + " with neither \"Your search has N results\" "
-                            + "nor a decision (a \"shell\" page), also after a fresh session: the site refused this "
-                            + "client or has changed");
+                            + "nor a decision (a \"shell\" page), also after a fresh session" + (client.canRender()
+                            ? " and in the browser" : " (--browser renders it in a headless Chromium)")
+                            + ": the site refused this client or has changed");
                 }
             }
             if (page == 1) {

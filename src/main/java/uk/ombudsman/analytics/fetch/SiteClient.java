@@ -73,6 +73,9 @@ final class SiteClient {
     /** System.nanoTime() before which the site asked not to be asked again, or backing off requires. */
     private long waitUntil = lastAnswered;
     private int requests;
+    /** The browser given with --browser, or null; search pages go through it once {@link #rendering}. */
+    private final Browser browser;
+    private boolean rendering;
 
     SiteClient(FetchOptions options, Politeness politeness, FetchState state) {
         this.site = options.site();
@@ -81,6 +84,8 @@ final class SiteClient {
         this.state = state;
         this.interval = Duration.ofNanos(Math.round(1e9 / options.rate()));
         this.stopAt = options.maxTime() == null ? Long.MAX_VALUE : System.nanoTime() + options.maxTime().toNanos();
+        this.browser = options.browser() == null ? null : new Browser(options.browser(),
+                options.out().resolve(FetchState.FOLDER).resolve("browser"), userAgent);
         // Session cookies as a browser keeps them: the site is reported to serve an empty search to clients
         // without the session its decisions page starts (CPRT).
         this.http = HttpClient.newBuilder()
@@ -140,6 +145,9 @@ final class SiteClient {
      * @throws FetchFailure past the tries, or when --max-time is up
      */
     Response get(String pathAndQuery, String referer) {
+        if (rendering && pathAndQuery.startsWith(Fetcher.SEARCH)) {
+            return render(pathAndQuery);
+        }
         String path = pathAndQuery;
         for (int hops = 0; ; hops++) {
             Response r = getOnce(path, referer);
@@ -163,6 +171,47 @@ final class SiteClient {
             }
             referer = null;
             path = next;
+        }
+    }
+
+    /** Whether a browser was given, so search pages can be rendered where plain requests get a shell. */
+    boolean canRender() {
+        return browser != null;
+    }
+
+    /** From now on, search pages are rendered in the browser (its requests paced and logged like the others). */
+    void renderSearches() {
+        rendering = true;
+    }
+
+    /** A search page as the browser leaves it once its scripts have run, retried like any request. */
+    private Response render(String pathAndQuery) {
+        URI uri = URI.create(site + pathAndQuery);
+        for (int attempt = 1; ; attempt++) {
+            awaitTurn();
+            if (System.nanoTime() > stopAt) {
+                throw new FetchFailure(FetchFailure.Reason.TIME_UP, "--max-time is up; what was fetched is kept, "
+                        + "and the next run goes on from there", null);
+            }
+            Instant at = Instant.now();
+            requests++;
+            try {
+                byte[] dom = browser.render(uri, politeness.timeout().plus(Browser.START_UP), MOST_BYTES);
+                answered(Duration.ZERO);
+                // The browser does not say what status the page came with: it printed a document, so 200.
+                state.request(at, uri.toString(), 200, dom.length, Digests.sha256(dom), "rendered by " + browser);
+                return new Response(200, dom, HttpHeaders.of(Map.of(), (x, y) -> true), null);
+            } catch (IOException e) {
+                answered(politeness.backoff(attempt));
+                state.request(at, uri.toString(), null, 0, "", "browser: " + e.getMessage());
+                if (attempt >= politeness.attempts()) {
+                    throw new FetchFailure(FetchFailure.Reason.NETWORK, e.getMessage() + " (" + attempt
+                            + " tries); run again to resume", e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw stopped(e);
+            }
         }
     }
 

@@ -41,6 +41,8 @@ class FetchCommandTest {
         String out = dir.toString();
         assertOneLine(Commands.run("fetch", "--out", out, "--from", "2024-02-01", "--to", "2024-01-01"),
                 "--from 2024-02-01 is after --to 2024-01-01");
+        assertOneLine(Commands.run("fetch", "--out", out, "--browser", "/no/such/chromium"),
+                "--browser: no executable /no/such/chromium (install Debian's chromium, or give its path)");
         assertOneLine(Commands.run("fetch", "--out", out, "--rate", "0"),
                 "--rate must be a number of requests a second above 0, not 0.0");
         assertOneLine(Commands.run("fetch", "--out", out, "--site", "ftp://example.org"),

@@ -99,6 +99,7 @@ public final class FakeLgoSite implements AutoCloseable {
     private volatile int dieAfterDecisionPages = -1;
     private volatile String noResultsText;
     private volatile boolean linksInData;
+    private volatile boolean scriptedResults;
     private volatile int pageSize = SitePages.PAGE_SIZE;
     private volatile boolean unstableOrder;
     /** Each layout the real site may use, in turn: the title line in or before the article, and so on. */
@@ -214,6 +215,16 @@ public final class FakeLgoSite implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The search's results come only by script: every search page is a shell whose script asks for the results
+     * (with the session cookie the shell sets, and the header a page's own requests carry) and writes them in. A
+     * plain client never sees a result; a browser does.
+     */
+    public FakeLgoSite scriptedResults(boolean on) {
+        scriptedResults = on;
+        return this;
+    }
+
     /** Result cards carry their decision's path in a data attribute, with no anchor. */
     public FakeLgoSite linksInData(boolean on) {
         linksInData = on;
@@ -320,6 +331,12 @@ public final class FakeLgoSite implements AutoCloseable {
 
     private int search(HttpExchange ex) throws IOException {
         Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        if (scriptedResults && !"XMLHttpRequest".equals(ex.getRequestHeaders().getFirst("X-Requested-With"))) {
+            String id = UUID.randomUUID().toString();
+            sessions.add(id);
+            ex.getResponseHeaders().add("Set-Cookie", SESSION + "=" + id + "; path=/; SameSite=Lax");
+            return send(ex, 200, SitePages.scriptedShell());
+        }
         if (session(ex) == null) {
             return send(ex, 200, SitePages.shell());
         }

@@ -163,7 +163,7 @@ class FetchPageFaultsTest extends AgainstTheImitation {
     void maxTimeStopsTheRunBetweenRequestsWithExitEightAndTheNextRunGoesOn() throws IOException {
         site.slow(Duration.ofMillis(100));
         FetchFailure f = assertThrows(FetchFailure.class, () -> new Fetcher(new FetchOptions(site.uri(), dir,
-                Fetches.FIRST, Fetches.TODAY, Fetches.TEST_RATE, Fetches.AGENT, Duration.ofMillis(800)),
+                Fetches.FIRST, Fetches.TODAY, Fetches.TEST_RATE, Fetches.AGENT, Duration.ofMillis(800), null),
                 Fetches.QUICK, Fetches.on(Fetches.TODAY), FetchProgress.SILENT).run());
         assertEquals(FetchFailure.Reason.TIME_UP, f.reason());
         assertEquals(ExitCode.INCOMPLETE, f.exitCode());

@@ -79,6 +79,18 @@ public final class SitePages {
     }
 
     /**
+     * A shell whose script fetches the same address as the page's own request (session cookie, X-Requested-With)
+     * and puts the page it gets in place of itself: its results exist only once the script has run (invented, after
+     * what CPRT reports of the site's search for automated clients).
+     */
+    static String scriptedShell() {
+        return head("Search results") + "<main id=\"main\"><h1>Search results</h1>" + searchForm()
+                + "<div id=\"results\">Loading...</div></main>\n<script>fetch(location.href, {credentials: "
+                + "'same-origin', headers: {'X-Requested-With': 'XMLHttpRequest'}}).then(r => r.text()).then(t => {"
+                + " document.open(); document.write(t); document.close(); });</script>\n" + foot() + "</body></html>\n";
+    }
+
+    /**
      * A page of search results.
      *
      * @param noResults what a search with no results says instead of the count (not recorded for the real site), or
