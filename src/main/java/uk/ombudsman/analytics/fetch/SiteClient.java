@@ -188,11 +188,7 @@ final class SiteClient {
     private Response render(String pathAndQuery) {
         URI uri = URI.create(site + pathAndQuery);
         for (int attempt = 1; ; attempt++) {
-            awaitTurn();
-            if (System.nanoTime() > stopAt) {
-                throw new FetchFailure(FetchFailure.Reason.TIME_UP, "--max-time is up; what was fetched is kept, "
-                        + "and the next run goes on from there", null);
-            }
+            awaitTurnInTime();
             Instant at = Instant.now();
             requests++;
             try {
@@ -238,11 +234,7 @@ final class SiteClient {
             request.header("Referer", site + referer);
         }
         for (int attempt = 1; ; attempt++) {
-            awaitTurn();
-            if (System.nanoTime() > stopAt) {
-                throw new FetchFailure(FetchFailure.Reason.TIME_UP, "--max-time is up; what was fetched is kept, "
-                        + "and the next run goes on from there", null);
-            }
+            awaitTurnInTime();
             Instant at = Instant.now();
             HttpResponse<byte[]> response;
             CappedBody body = new CappedBody(MOST_BYTES);
@@ -395,6 +387,15 @@ final class SiteClient {
     private void answered(Duration extra) {
         lastAnswered = System.nanoTime();
         waitUntil = Math.max(waitUntil, lastAnswered + extra.toNanos());
+    }
+
+    /** Waits for this request's turn, then stops the run if --max-time is up: no request starts after it. */
+    private void awaitTurnInTime() {
+        awaitTurn();
+        if (System.nanoTime() > stopAt) {
+            throw new FetchFailure(FetchFailure.Reason.TIME_UP, "--max-time is up; what was fetched is kept, "
+                    + "and the next run goes on from there", null);
+        }
     }
 
     /** Sleeps until the interval since the last answer (as it is now: robots.txt may have lengthened it) is over. */
