@@ -44,16 +44,6 @@ public enum ExitCode {
         return meaning;
     }
 
-    /** The code of a number, or null when the command line never returns it. */
-    public static ExitCode of(int code) {
-        for (ExitCode c : values()) {
-            if (c.code == code) {
-                return c;
-            }
-        }
-        return null;
-    }
-
     /** Sets the properties help texts name codes by. */
     public static void publishForHelp() {
         for (ExitCode c : values()) {

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real headless Chromium that loads a page, runs its scripts and prints the document they leave ({@code
  * --dump-dom}): for a search that answers only a shell to a plain client and fills in its results by script. Same
- * User-Agent as every other request; its own profile under {@code OUT/.fetch/browser/} keeps the site's cookies from
- * one page to the next, as a person's browser would.
+ * User-Agent as every other request. One browser process per page, with its own profile under {@code
+ * OUT/.fetch/browser/}: lasting cookies carry from one page to the next, but a session cookie lives only as long as
+ * one page's load (what a page sets and its own scripts then use, as the tests' imitation does).
  */
 public final class Browser {
     /** What a render may take beyond a request's deadline: starting the browser (seconds, more on a busy machine). */

@@ -14,7 +14,6 @@ import uk.ombudsman.analytics.base.SitePaths;
  * the same path under the output folder, so the job can take the category from the path of a page that lacks it.
  */
 record DecisionPath(String category, String subcategory, String ref) {
-    private static final Pattern LINK = SitePaths.DECISION_LINK;
 
     /** The folder of the output that holds the pages. */
     static final String FOLDER = SitePaths.DECISIONS;
@@ -30,7 +29,7 @@ record DecisionPath(String category, String subcategory, String ref) {
 
     /** The decision a site path names, or null when it names none. */
     static DecisionPath parse(String path) {
-        Matcher m = LINK.matcher(path);
+        Matcher m = SitePaths.DECISION_LINK.matcher(path);
         return m.matches() ? new DecisionPath(m.group(1), m.group(2), m.group(3)) : null;
     }
 
@@ -41,7 +40,7 @@ record DecisionPath(String category, String subcategory, String ref) {
      */
     static List<DecisionPath> findAll(String html) {
         Set<DecisionPath> found = new LinkedHashSet<>();
-        Matcher m = LINK.matcher(unescaped(html));
+        Matcher m = SitePaths.DECISION_LINK.matcher(unescaped(html));
         while (m.find()) {
             found.add(new DecisionPath(m.group(1), m.group(2), m.group(3)));
         }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import uk.ombudsman.analytics.base.SitePaths;
@@ -46,7 +45,6 @@ public final class Categories {
         BY_SLUG.put("childrens-care-services", "Children's care services");
     }
 
-    private static final Pattern SITE_PATH = SitePaths.SAVED_PAGE;
 
     private Categories() {
     }
@@ -86,7 +84,7 @@ public final class Categories {
         if (source == null) {
             return null;
         }
-        Matcher m = SITE_PATH.matcher(source.replace('\\', '/'));
+        Matcher m = SitePaths.SAVED_PAGE.matcher(source.replace('\\', '/'));
         if (!m.find()) {
             return null;
         }
