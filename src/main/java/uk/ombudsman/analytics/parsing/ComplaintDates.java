@@ -68,17 +68,17 @@ final class ComplaintDates {
                 // Every wording of complaining contains it; most paragraphs do not, so they cost one scan.
                 continue;
             }
-            TextDates.Mention leading = null;
-            for (TextDates.Mention m : TextDates.find(text)) {
-                if (m.start() <= LEADING_DATE_WITHIN && TIME_WORDS.contains(m.preposition())) {
-                    leading = m;
+            TextDates.Mention first = TextDates.first(text);
+            TextDates.Mention leading = first != null && first.start() <= LEADING_DATE_WITHIN
+                    && TIME_WORDS.contains(first.preposition()) ? first : null;
+            for (Sentences.Sentence s : doc.sentences(text)) {
+                boolean leadingApplies = leading != null && leading.start() < s.offset();
+                if (!leadingApplies && !TextDates.mayHoldDate(s.text())) {
+                    continue; // no date of its own and none leading: nothing the patterns could give
                 }
-                break;
-            }
-            for (Sentences.Sentence s : Sentences.split(text)) {
                 Matcher verb = COMPLAINED.matcher(s.text());
                 if (!s.text().contains("omplain") || !verb.find() || NOT_TO_THE_BODY.matcher(s.text()).find()
-                        || OTHER_COMPLAINER.matcher(s.text()).find()) {
+                        || OTHER_COMPLAINER.matcher(s.text()).lookingAt()) {
                     continue;
                 }
                 TextDates.Mention inSentence = null;
@@ -92,7 +92,7 @@ final class ComplaintDates {
                     }
                 }
                 TextDates.Mention chosen = inSentence != null ? inSentence
-                        : leading != null && leading.start() < s.offset() ? leading : null;
+                        : leadingApplies ? leading : null;
                 if (chosen != null && (decisionDate == null || !chosen.date().isAfter(decisionDate))) {
                     candidates.add(chosen);
                     sources.add(s.text());

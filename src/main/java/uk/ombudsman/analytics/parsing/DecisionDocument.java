@@ -2,7 +2,9 @@ package uk.ombudsman.analytics.parsing;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,10 @@ final class DecisionDocument {
     final String summary;
     final boolean hasDecisionText;
     final List<Line> lines;
+    /** Each paragraph's sentences, split once: several readers read the same paragraphs. */
+    private final Map<String, List<Sentences.Sentence>> sentences = new HashMap<>();
+    /** Whether each sentence restates the complaint, decided once: most readers ask it of the same sentences. */
+    private final Map<String, Boolean> restated = new HashMap<>();
 
     private DecisionDocument(String body, String caseRef, String categoryRaw, String outcomeRaw,
             String decisionDateRaw, String summary, boolean hasDecisionText, List<Line> lines) {
@@ -70,6 +76,9 @@ final class DecisionDocument {
      * pattern sees one spelling. One pass over the characters: this runs on every line of every file.
      */
     static String normalise(String s) {
+        if (isPlain(s)) {
+            return s; // most lines: nothing to change, and no copy made
+        }
         char[] b = s.toCharArray(); // written over in place: the output is never longer than the input
         int len = 0;
         boolean space = true; // drops leading spaces
@@ -100,6 +109,24 @@ final class DecisionDocument {
             len--;
         }
         return len == s.length() && !changed ? s : new String(b, 0, len);
+    }
+
+    /** Printable ASCII with single spaces inside it only: what {@link #normalise} leaves as it is. */
+    private static boolean isPlain(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return n == 0;
+        }
+        char prev = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c < '\u007F' || c == ' ' && prev != ' ') {
+                prev = c;
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     /** The plain spelling of a character, or 0 for one that is dropped. */
@@ -299,6 +326,14 @@ final class DecisionDocument {
     /** Digits grouped as printed, with single spaces; the letter suffix of a re-issued decision kept. */
     private static String formatRef(String ref) {
         return SPACES.matcher(ref.strip()).replaceAll(" ").replaceAll("(\\d)\\s+([A-Za-z])$", "$1$2");
+    }
+
+    List<Sentences.Sentence> sentences(String paragraph) {
+        return sentences.computeIfAbsent(paragraph, Sentences::split);
+    }
+
+    boolean isRestated(String sentence) {
+        return restated.computeIfAbsent(sentence, Findings::isRestatedComplaint);
     }
 
     boolean hasReference() {

@@ -28,7 +28,7 @@ final class Findings {
     private static final Pattern RESTATED = Pattern.compile(
             "^(?:(?:the )?complainants?|mr|mrs|ms|miss|mx|dr|he|she|they|(?:an? |the )?(?:man|woman|family|couple|parents?|"
                     + "mother|father|resident|tenant|landlord|company|business|organisation)|(?![AI]\\b)[A-Z]|[A-Z][a-z]+ [A-Z])"
-                    + "\\b[^.;]{0,80}?\\b(?:complain(?:s|ed)?|says?|said|alleges?|alleged|believes?|believed|feels?|felt|"
+                    + "\\b[^.;]{0,80}?\\b(?=[csabfwdtir])(?:complain(?:s|ed)?|says?|said|alleges?|alleged|believes?|believed|feels?|felt|"
                     + "wants?|wanted|disputes?|disputed|disagrees?|disagreed|asks?|asked|considers?|told us|is unhappy|"
                     + "was unhappy|is concerned|raised concerns?)\\b|^(?:her|his|their|the) complaint (?:is|was|concerns|"
                     + "concerned)\\b", CI);
@@ -78,9 +78,9 @@ final class Findings {
             "^(?:no )?fault found\\b|^the ombudsman (?:upheld|did not uphold|found (?:no )?fault)\\b", CI);
 
     private static final Pattern DELAY = Pattern.compile(
-            "\\bdelay(?:s|ed|ing)?\\b|\\btook (?:far |much |some |too |considerable )?(?:too long|longer|time|months|"
+            "\\b(?=[dtoipls])(?:delay(?:s|ed|ing)?\\b|\\btook (?:far |much |some |too |considerable )?(?:too long|longer|time|months|"
                     + "years|weeks)\\b|\\btoo long\\b|\\b(?:on|in good|in) time\\b|\\bpromptly\\b|\\btimescales?\\b|"
-                    + "\\bdrift(?:ed)?\\b|\\boverdue\\b|\\blonger than\\b|\\btime limits?\\b|\\bslow(?:ly|ness)?\\b", CI);
+                    + "\\bdrift(?:ed)?\\b|\\boverdue\\b|\\blonger than\\b|\\btime limits?\\b|\\bslow(?:ly|ness)?\\b)", CI);
     private static final Pattern NO_DELAY = Pattern.compile(
             "\\b(?:no|without|not cause any|any|no undue|no unreasonable|no significant)\\s+(?:\\w+\\s+)?delay\\b|"
                     + "\\bdid not delay\\b|\\bnot (?:unreasonabl[ey] )?delayed\\b|\\bdelays?\\b[^.]{0,60}?\\b(?:was|were|is|are)"
@@ -130,14 +130,15 @@ final class Findings {
             if (NOT_UPHELD_STATEMENT.matcher(s).find()) {
                 return new Reading<>(Outcome.NOT_UPHELD, s);
             }
-            if (UPHELD_STATEMENT.matcher(s).find() && !isRestatedComplaint(s)) {
+            boolean restated = doc.isRestated(s);
+            if (!restated && UPHELD_STATEMENT.matcher(s).find()) {
                 return new Reading<>(Outcome.UPHELD, s);
             }
             if (VERDICT_LINE.matcher(s).find()) {
                 return new Reading<>(s.toLowerCase(java.util.Locale.ROOT).matches("^(?:no fault|the ombudsman (?:did "
                         + "not|found no)).*") ? Outcome.NOT_UPHELD : Outcome.UPHELD, s);
             }
-            if (isRestatedComplaint(s)) {
+            if (restated) {
                 continue;
             }
             if (CLOSED.matcher(s).find()) {
@@ -188,7 +189,7 @@ final class Findings {
     static DelayReading delayFault(DecisionDocument doc) {
         List<String> summary = new ArrayList<>();
         if (doc.summary != null) {
-            summary.addAll(sentences(doc.summary));
+            summary.addAll(sentences(doc, doc.summary));
         }
         String found = null;
         boolean beyondSummary = false;
@@ -202,7 +203,7 @@ final class Findings {
             if (!mentionsTime(l.text()) || !DELAY.matcher(l.text()).find()) {
                 continue; // most paragraphs never mention time; skip the sentence split
             }
-            for (String s : sentences(l.text())) {
+            for (String s : sentences(doc, l.text())) {
                 boolean finding = l.section() == Section.REMEDY ? apologisesForDelay(s)
                         : l.section() == Section.FINAL ? statesDelayFault(s)
                         : mentionsTime(s) && DELAY.matcher(s).find() && !NO_DELAY.matcher(s).find() && findsFault(s);
@@ -225,7 +226,7 @@ final class Findings {
             } else if (UPHELD_STATEMENT.matcher(s).find() || REMEDIED.matcher(s).find()
                     || GENERAL_FAULT.matcher(s).find()) {
                 generalUphold = true;
-            } else if (!isRestatedComplaint(s) && findsFault(s)) {
+            } else if (!doc.isRestated(s) && findsFault(s)) {
                 otherFault = true;
             }
         }
@@ -316,9 +317,23 @@ final class Findings {
 
     /** The sentence reports what the complainant says or asks for, not what the Ombudsman found. */
     static boolean isRestatedComplaint(String sentence) {
-        // Every restatement has one of these verbs (or "complaint"): checked as plain text before the pattern runs.
-        return uk.ombudsman.analytics.reading.Screens.containsAny(sentence.toLowerCase(java.util.Locale.ROOT),
+        // Every restatement has one of these verbs (or "complaint") within the pattern's reach: checked as plain text
+        // there before the pattern runs.
+        String head = sentence.substring(0, Math.min(sentence.length(), restatementReach(sentence)));
+        return uk.ombudsman.analytics.reading.Screens.containsAny(head.toLowerCase(java.util.Locale.ROOT),
                 RESTATING_WORDS) && RESTATED.matcher(sentence).lookingAt();
+    }
+
+    /**
+     * How far into a sentence a match of {@link #RESTATED} can end: its subject (a listed word of at most 16
+     * letters, or the first word and one letter more), at most 80 characters, then a verb of at most 15.
+     */
+    private static int restatementReach(String sentence) {
+        int word = 0;
+        while (word < sentence.length() && Character.isLetter(sentence.charAt(word))) {
+            word++;
+        }
+        return Math.max(20, word + 2) + 80 + 20;
     }
 
     /** One of these, in lower case, is in every sentence {@link #RESTATED} matches. */
@@ -343,10 +358,10 @@ final class Findings {
     private static List<String> verdictSentences(DecisionDocument doc) {
         List<String> out = new ArrayList<>();
         if (doc.summary != null) {
-            out.addAll(sentences(doc.summary));
+            out.addAll(sentences(doc, doc.summary));
         }
         for (Line l : doc.in(Section.FINAL)) {
-            out.addAll(sentences(l.text()));
+            out.addAll(sentences(doc, l.text()));
         }
         for (Line l : doc.lines) {
             if (l.text().length() < 120 && VERDICT_LINE.matcher(l.text()).find()) {
@@ -362,9 +377,9 @@ final class Findings {
         return m.find() ? sentence.substring(m.start()) : "";
     }
 
-    private static List<String> sentences(String paragraph) {
+    private static List<String> sentences(DecisionDocument doc, String paragraph) {
         List<String> out = new ArrayList<>();
-        for (Sentences.Sentence s : Sentences.split(paragraph)) {
+        for (Sentences.Sentence s : doc.sentences(paragraph)) {
             out.add(s.text());
         }
         return out;

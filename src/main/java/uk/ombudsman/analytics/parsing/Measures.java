@@ -93,6 +93,9 @@ final class Measures {
                     + "(?:others|other (?:people|residents|families))\\b|\\bnot the only (?:one|person|family|resident)\\b",
             CI);
 
+    /** One of these, in lower case, is in every sentence {@link #OTHERS_AFFECTED} matches. */
+    private static final String[] AFFECTED_WORDS = {"affected", "similar", "wider", "systemic", "not the only"};
+
     private Measures() {
     }
 
@@ -130,13 +133,20 @@ final class Measures {
         List<ServiceImprovement> out = new ArrayList<>();
         for (String s : ombudsmans) {
             // What every change made names, checked as plain text before the pattern is run.
-            if (uk.ombudsman.analytics.reading.Screens.containsAny(s.toLowerCase(java.util.Locale.ROOT), CHANGE_WORDS)
+            String lower = s.toLowerCase(java.util.Locale.ROOT);
+            if (uk.ombudsman.analytics.reading.Screens.containsAny(lower, CHANGE_WORDS)
+                    && uk.ombudsman.analytics.reading.Screens.containsAny(lower, MADE_WORDS)
                     && IMPROVEMENT_MADE.matcher(s).find()) {
                 out.add(new ServiceImprovement(RemedyKinds.kindOf(s), s));
             }
         }
         return out;
     }
+
+    /** The verbs one of which {@link #IMPROVEMENT_MADE} needs, in lower case. */
+    private static final String[] MADE_WORDS = {"provided", "instigated", "introduced", "implemented", "made",
+        "put in place", "carried out", "taken", "delivered", "arranged", "reviewed", "changed", "updated", "amended",
+        "revised"};
 
     /** The words one of which {@link #IMPROVEMENT_MADE} needs, in lower case. */
     private static final String[] CHANGE_WORDS = {"training", "improvement", "changes", "action", "steps",
@@ -150,7 +160,7 @@ final class Measures {
     static List<String> ombudsmans(DecisionDocument doc) {
         List<String> out = new ArrayList<>();
         for (String s : verdictSentences(doc)) {
-            if (!NOT_OURS.matcher(s).lookingAt() && !Findings.isRestatedComplaint(s)) {
+            if (!NOT_OURS.matcher(s).lookingAt() && !doc.isRestated(s)) {
                 out.add(s);
             }
         }
@@ -191,7 +201,9 @@ final class Measures {
     static Reading<Boolean> othersAffected(DecisionDocument doc) {
         // Not the role and powers: "we may investigate matters coming to our attention which may affect others".
         for (String s : allSentences(doc, false, "other", "Other", "only one", "only person", "only family")) {
-            if (!NOT_OURS.matcher(s).lookingAt() && !Findings.isRestatedComplaint(s) && OTHERS_AFFECTED.matcher(s).find()) {
+            if (uk.ombudsman.analytics.reading.Screens.containsAny(s.toLowerCase(java.util.Locale.ROOT), AFFECTED_WORDS)
+                    && OTHERS_AFFECTED.matcher(s).find() && !NOT_OURS.matcher(s).lookingAt()
+                    && !doc.isRestated(s)) {
                 return new Reading<>(true, s);
             }
         }
@@ -202,10 +214,10 @@ final class Measures {
     private static List<String> verdictSentences(DecisionDocument doc) {
         List<String> out = new ArrayList<>();
         if (doc.summary != null) {
-            Sentences.split(doc.summary).forEach(s -> out.add(s.text()));
+            doc.sentences(doc.summary).forEach(s -> out.add(s.text()));
         }
         for (Line l : doc.in(Section.FINDINGS, Section.ASSESSMENT, Section.REMEDY, Section.FINAL)) {
-            Sentences.split(l.text()).forEach(s -> out.add(s.text()));
+            doc.sentences(l.text()).forEach(s -> out.add(s.text()));
         }
         return out;
     }
@@ -214,12 +226,12 @@ final class Measures {
     private static List<String> allSentences(DecisionDocument doc, boolean withRole, String... parts) {
         List<String> out = new ArrayList<>();
         if (doc.summary != null && uk.ombudsman.analytics.reading.Screens.containsAny(doc.summary, parts)) {
-            Sentences.split(doc.summary).forEach(s -> out.add(s.text()));
+            doc.sentences(doc.summary).forEach(s -> out.add(s.text()));
         }
         for (Line l : doc.lines) {
             if ((withRole || l.section() != Section.ROLE) && l.section() != Section.END
                     && uk.ombudsman.analytics.reading.Screens.containsAny(l.text(), parts)) {
-                Sentences.split(l.text()).forEach(s -> out.add(s.text()));
+                doc.sentences(l.text()).forEach(s -> out.add(s.text()));
             }
         }
         return out;

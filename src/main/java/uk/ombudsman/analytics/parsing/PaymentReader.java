@@ -94,19 +94,19 @@ final class PaymentReader {
                     + "(?:\\w+ )?injustice\\b", CI);
     private static final Map<PaymentPurpose, Pattern> CUES = new EnumMap<>(Map.of(
             PaymentPurpose.TIME_AND_TROUBLE, Pattern.compile(
-                    "\\btime(?:,| and) trouble\\b|\\btrouble\\b|\\beffort\\b", CI),
+                    "\\b(?=[te])(?:time(?:,| and) trouble|trouble|effort)\\b", CI),
             PaymentPurpose.FINANCIAL_LOSS, Pattern.compile(
-                    "\\b(?:refund\\w*|reimburs\\w*|repa(?:y|id)\\w*|costs?|fees?|financial loss|loss of (?:income|earnings)|"
+                    "\\b(?=[rcflouaebg])(?:refund\\w*|reimburs\\w*|repa(?:y|id)\\w*|costs?|fees?|financial loss|loss of (?:income|earnings)|"
                             + "overpa\\w*|underpa\\w*|arrears|expenses|charges?|rent|council tax|fines?|allowance|"
                             + "backdat\\w*|grant)\\b", CI),
             PaymentPurpose.LOSS_OF_SERVICE, Pattern.compile(
-                    "\\b(?:loss of (?:[\\w']+ ){0,4}?(?:the )?(?:service|education|provision|support|care|respite|placement|therapy|"
+                    "\\b(?=[lmde])(?:loss of (?:[\\w']+ ){0,4}?(?:the )?(?:service|education|provision|support|care|respite|placement|therapy|"
                             + "tuition|schooling)|(?:missed|lost|lack of|missing out on) (?:\\w+ )?(?:education|provision|"
                             + "support|care|services?|respite|tuition|therapy|sessions|schooling)|months? (?:of|without) "
                             + "(?:provision|education|support|care)|disruption to (?:\\w+ ){0,4}(?:support|education|"
                             + "provision)|educational benefit)\\b", CI),
             PaymentPurpose.DISTRESS, Pattern.compile(
-                    "\\b(?:distress\\w*|upset|frustrat\\w*|anxiety|uncertainty|inconvenience|worry|stress|hurt|symbolic|"
+                    "\\b(?=[dufaiwshe])(?:distress\\w*|upset|frustrat\\w*|anxiety|uncertainty|inconvenience|worry|stress|hurt|symbolic|"
                             + "strain|isolation|disappointment|embarrassment)\\b", CI)));
 
     private PaymentReader() {

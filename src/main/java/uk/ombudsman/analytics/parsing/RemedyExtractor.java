@@ -90,7 +90,7 @@ final class RemedyExtractor {
         for (Line line : lines) {
             String listLeadIn = line.item() ? leadIn : null;
             StringBuilder before = new StringBuilder();
-            for (Sentences.Sentence s : Sentences.split(line.text())) {
+            for (Sentences.Sentence s : doc.sentences(line.text())) {
                 String text = s.text();
                 SentenceReading r = reader.read(text, line.section(), listLeadIn, before.toString());
                 payments.addAll(r.payments());
@@ -124,15 +124,6 @@ final class RemedyExtractor {
                 improvements);
     }
 
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static Integer deadlineDays(String sentence, LocalDate decisionDate) {
         Integer best = null;
         // The literal checks first: most sentences set no deadline, and the patterns cost more than the scans.
@@ -161,7 +152,7 @@ final class RemedyExtractor {
             }
             best = min(best, (int) (due.toEpochDay() - decisionDate.toEpochDay()));
         }
-        boolean mayHoldDate = hasDigit(sentence);
+        boolean mayHoldDate = TextDates.mayHoldDate(sentence);
         Matcher b = BY_DATE.matcher(sentence);
         while (mayHoldDate && b.find()) {
             if (NOT_A_DEADLINE_BEFORE.matcher(sentence.substring(0, b.start())).find()) {

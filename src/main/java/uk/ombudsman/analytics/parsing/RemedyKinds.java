@@ -65,18 +65,18 @@ final class RemedyKinds {
             "employees", "team", "share", "service", "recurrence", "prevent", "action", "steps", "avoid");
     /** The kinds of improvement in the order they are tried: the first that matches an item names it. */
     private static final List<Map.Entry<ImprovementKind, Pattern>> KINDS = List.of(
-            kind(ImprovementKind.GUIDANCE_OR_REMINDER, "\\bremind\\w*|\\bbrief\\w*|\\bmemo\\b|\\baware\\b|\\bfeedback\\b"),
-            kind(ImprovementKind.REVIEW_OTHER_CASES, "\\bother (?:cases|people|residents|families|customers|tenants|"
-                    + "applicants|service users|parents|children|carers)\\b|\\bothers (?:who|affected|in)\\b|"
-                    + "\\bsimilar (?:position|situation|circumstances)\\b|\\bidentify (?:any|all) (?:other|similar)"),
+            kind(ImprovementKind.GUIDANCE_OR_REMINDER, "\\b(?=[rbmaf])(?:remind\\w*|brief\\w*|memo\\b|aware\\b|feedback\\b)"),
+            kind(ImprovementKind.REVIEW_OTHER_CASES, "\\b(?=[osi])(?:other (?:cases|people|residents|families|customers|tenants|"
+                    + "applicants|service users|parents|children|carers)\\b|others (?:who|affected|in)\\b|"
+                    + "similar (?:position|situation|circumstances)\\b|identify (?:any|all) (?:other|similar))"),
             kind(ImprovementKind.TRAINING, "\\btrain\\w*"),
-            kind(ImprovementKind.MONITORING, "\\bmonitor\\w*|\\baction plan\\b|\\baudit\\w*|\\breport (?:back )?to "
-                    + "(?:its|the|us|a)\\b"),
+            kind(ImprovementKind.MONITORING, "\\b(?=[mar])(?:monitor\\w*|action plan\\b|audit\\w*|report (?:back )?to "
+                    + "(?:its|the|us|a)\\b)"),
             kind(ImprovementKind.POLICY, "\\bpolic(?:y|ies)\\b"),
-            kind(ImprovementKind.PROCEDURE, "\\bprocedures?\\b|\\bprocess(?:es)?\\b|\\bpractices?\\b|\\bsystems?\\b|"
-                    + "\\btemplates?\\b|\\bletters\\b|\\barrangements\\b|\\brules\\b|\\bhow (?:it|its|the)\\b|"
-                    + "\\bchecklist\\b|\\bcontrols\\b|\\bchecks\\b|\\bchanges\\b"),
-            kind(ImprovementKind.GUIDANCE_OR_REMINDER, "\\bguidance\\b|\\bshare\\b|\\blearning\\b|\\bstaff\\b|\\bofficers\\b"));
+            kind(ImprovementKind.PROCEDURE, "\\b(?=[pstlarhc])(?:procedures?|process(?:es)?|practices?|systems?|"
+                    + "templates?|letters|arrangements|rules|how (?:it|its|the)|"
+                    + "checklist|controls|checks|changes)\\b"),
+            kind(ImprovementKind.GUIDANCE_OR_REMINDER, "\\b(?=[gslo])(?:guidance|share|learning|staff|officers)\\b"));
 
     private static Map.Entry<ImprovementKind, Pattern> kind(ImprovementKind kind, String pattern) {
         return Map.entry(kind, Pattern.compile(pattern, CI));

@@ -56,10 +56,30 @@ final class TextDates {
         return safeDate(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)));
     }
 
+    /** Whether the text has a digit: without one it holds no date, and the costlier readings can be skipped. */
+    static boolean mayHoldDate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<Mention> find(String text) {
-        List<Mention> out = new ArrayList<>();
+        return find(text, Integer.MAX_VALUE);
+    }
+
+    /** The first date mentioned, or null: what a paragraph's leading date is read from. */
+    static Mention first(String text) {
+        List<Mention> one = find(text, 1);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    private static List<Mention> find(String text, int most) {
+        List<Mention> out = new ArrayList<>(Math.min(most, 4));
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && out.size() < most; i++) {
             if (!isDigit(text.charAt(i))) {
                 continue;
             }
