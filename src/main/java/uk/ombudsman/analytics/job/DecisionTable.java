@@ -8,67 +8,93 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.year;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.ombudsman.analytics.record.DecisionRecord;
 import uk.ombudsman.analytics.reports.Columns;
 import uk.ombudsman.analytics.reports.YearBasis;
 
-/** The parsed beans as the output tables: snake_case columns in the spec's order. */
+/**
+ * The parsed beans as the output tables. The decisions table is derived from {@link DecisionRecord}: each field, in
+ * the order the record declares them, is a column named in snake_case (a list of beans a list of structs, named the
+ * same way; a sum a decimal of two places), so a new field reaches every output with no change here.
+ */
 final class DecisionTable {
     private static final String D = "decision.";
+    private static final DecimalType MONEY = DataTypes.createDecimalType(12, 2);
+    /** Columns computed from a field, placed after it: the decision date's calendar and financial years. */
+    private static final Map<String, List<Column>> DERIVED = Map.of(Columns.DECISION_DATE, List.of(
+            year(col(D + "decisionDate")).as(Columns.DECISION_YEAR),
+            YearBasis.financialYear(col(D + "decisionDate")).as(Columns.FINANCIAL_YEAR)));
+    /** decisions.csv leaves these out: a year the financial year already gives, sentences, a copy's length. */
+    static final List<String> NOT_IN_CSV = List.of(Columns.DECISION_YEAR, Columns.EVIDENCE, Columns.TEXT_CHARS);
+    /** decisions.csv flattens these lists of structs into one list column per part kept. */
+    static final Map<String, Map<String, String>> FLATTENED_IN_CSV = Map.of(
+            Columns.PAYMENTS, orderedMap(Columns.PAYMENTS_GBP, Columns.AMOUNT_GBP, Columns.PAYMENT_PURPOSES,
+                    Columns.PURPOSE),
+            Columns.SERVICE_IMPROVEMENTS, orderedMap(Columns.SERVICE_IMPROVEMENT_KINDS, Columns.KIND));
 
     private DecisionTable() {
     }
 
     static Dataset<Row> decisions(Dataset<ParsedFile> parsed) {
-        Column payments = transform(col(D + "payments"), p -> struct(
-                p.getField("amountGbp").cast(DataTypes.createDecimalType(12, 2)).as(Columns.AMOUNT_GBP),
-                p.getField("purpose").as(Columns.PURPOSE),
-                p.getField("evidence").as(Columns.EVIDENCE)));
-        return parsed.filter(col("decision").isNotNull()).select(
-                col(D + "caseRef").as(Columns.CASE_REF),
-                col(D + "council").as(Columns.COUNCIL),
-                col(D + "councilAsPrinted").as(Columns.COUNCIL_AS_PRINTED),
-                col(D + "gssCode").as(Columns.GSS_CODE),
-                col(D + "bodyType").as(Columns.BODY_TYPE),
-                col(D + "region").as(Columns.REGION),
-                col(D + "category").as(Columns.CATEGORY),
-                col(D + "subcategory").as(Columns.SUBCATEGORY),
-                col(D + "serviceArea").as(Columns.SERVICE_AREA),
-                col(D + "outcomeRaw").as(Columns.OUTCOME_RAW),
-                col(D + "outcome").as(Columns.OUTCOME),
-                col(D + "decisionDate").as(Columns.DECISION_DATE),
-                year(col(D + "decisionDate")).as(Columns.DECISION_YEAR),
-                YearBasis.financialYear(col(D + "decisionDate")).as(Columns.FINANCIAL_YEAR),
-                col(D + "summary").as(Columns.SUMMARY),
-                payments.as(Columns.PAYMENTS),
-                col(D + "paymentTotalGbp").cast(DataTypes.createDecimalType(12, 2)).as(Columns.PAYMENT_TOTAL_GBP),
-                col(D + "remedies").as(Columns.REMEDIES),
-                col(D + "remedyDeadlineDays").as(Columns.REMEDY_DEADLINE_DAYS),
-                col(D + "delayFault").as(Columns.DELAY_FAULT),
-                col(D + "complaintDate").as(Columns.COMPLAINT_DATE),
-                col(D + "complaintDatePrecision").as(Columns.COMPLAINT_DATE_PRECISION),
-                col(D + "complaintToDecisionDays").as(Columns.COMPLAINT_TO_DECISION_DAYS),
-                col(D + "remediedBefore").as(Columns.REMEDIED_BEFORE),
-                transform(col(D + "serviceImprovements"), i -> struct(i.getField("kind").as(Columns.KIND),
-                        i.getField("text").as(Columns.TEXT))).as(Columns.SERVICE_IMPROVEMENTS),
-                col(D + "publicInterestReport").as(Columns.PUBLIC_INTEREST_REPORT),
-                col(D + "sharedWith").as(Columns.SHARED_WITH),
-                col(D + "othersAffected").as(Columns.OTHERS_AFFECTED),
-                col(D + "source").as(Columns.SOURCE),
-                col(D + "sourceSha256").as(Columns.SOURCE_SHA256),
-                transform(col(D + "evidence"), e -> struct(e.getField("field").as(Columns.FIELD),
-                        e.getField("value").as(Columns.VALUE), e.getField("sentence").as(Columns.SENTENCE)))
-                        .as(Columns.EVIDENCE),
-                col(D + "parseWarnings").as(Columns.PARSE_WARNINGS),
-                col(D + "textChars").as(Columns.TEXT_CHARS));
+        List<Column> columns = new ArrayList<>();
+        for (Field f : fields(DecisionRecord.class)) {
+            String name = columnName(f.getName());
+            columns.add(column(col(D + f.getName()), f).as(name));
+            columns.addAll(DERIVED.getOrDefault(name, List.of()));
+        }
+        return parsed.filter(col("decision").isNotNull()).select(columns.toArray(Column[]::new));
+    }
+
+    /** A bean's fields, in the order its class declares them (the JDK lists them so), without its constants. */
+    private static List<Field> fields(Class<?> bean) {
+        return Arrays.stream(bean.getDeclaredFields()).filter(f -> !Modifier.isStatic(f.getModifiers())).toList();
+    }
+
+    /** {@code caseRef} is {@code case_ref}, {@code sourceSha256} is {@code source_sha256}. */
+    static String columnName(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static Column column(Column c, Field f) {
+        if (f.getType() == BigDecimal.class) {
+            return c.cast(MONEY);
+        }
+        if (f.getType() == List.class && f.getGenericType() instanceof ParameterizedType t
+                && t.getActualTypeArguments()[0] instanceof Class<?> element
+                && element.getPackage() == DecisionRecord.class.getPackage() && !element.isEnum()) {
+            return transform(c, e -> struct(fields(element).stream()
+                    .map(g -> column(e.getField(g.getName()), g).as(columnName(g.getName()))).toArray(Column[]::new)));
+        }
+        return c;
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     /**
@@ -119,24 +145,31 @@ final class DecisionTable {
     private static final String LOSER = "_losing_copy";
     private static final String RANK = "_rank";
 
-    /** decisions.csv: the same rows with list fields flattened and the evidence sentences left out. */
+    /**
+     * decisions.csv: the same rows, the columns {@link #NOT_IN_CSV} left out, the lists of structs flattened
+     * ({@link #FLATTENED_IN_CSV}), and the summary, the one long text, last before where the record came from.
+     */
     static Dataset<Row> forCsv(Dataset<Row> decisions) {
-        return decisions.select(
-                col(Columns.CASE_REF), col(Columns.COUNCIL), col(Columns.COUNCIL_AS_PRINTED), col(Columns.GSS_CODE),
-                col(Columns.BODY_TYPE), col(Columns.REGION),
-                col(Columns.CATEGORY), col(Columns.SUBCATEGORY), col(Columns.SERVICE_AREA), col(Columns.OUTCOME_RAW),
-                col(Columns.OUTCOME),
-                col(Columns.DECISION_DATE), col(Columns.FINANCIAL_YEAR),
-                transform(col(Columns.PAYMENTS), p -> p.getField(Columns.AMOUNT_GBP)).as(Columns.PAYMENTS_GBP),
-                transform(col(Columns.PAYMENTS), p -> p.getField(Columns.PURPOSE)).as(Columns.PAYMENT_PURPOSES),
-                col(Columns.PAYMENT_TOTAL_GBP), col(Columns.REMEDIES), col(Columns.REMEDY_DEADLINE_DAYS),
-                col(Columns.DELAY_FAULT), col(Columns.COMPLAINT_DATE), col(Columns.COMPLAINT_DATE_PRECISION),
-                col(Columns.COMPLAINT_TO_DECISION_DAYS), col(Columns.REMEDIED_BEFORE),
-                transform(col(Columns.SERVICE_IMPROVEMENTS), i -> i.getField(Columns.KIND))
-                        .as(Columns.SERVICE_IMPROVEMENT_KINDS),
-                col(Columns.PUBLIC_INTEREST_REPORT), col(Columns.SHARED_WITH), col(Columns.OTHERS_AFFECTED),
-                col(Columns.SUMMARY), col(Columns.SOURCE),
-                col(Columns.SOURCE_SHA256), col(Columns.PARSE_WARNINGS));
+        List<Column> columns = new ArrayList<>();
+        for (StructField f : decisions.schema().fields()) {
+            String name = f.name();
+            if (NOT_IN_CSV.contains(name) || name.equals(Columns.SUMMARY)) {
+                continue;
+            }
+            if (name.equals(Columns.SOURCE)) {
+                columns.add(col(Columns.SUMMARY));
+            }
+            Map<String, String> flat = FLATTENED_IN_CSV.get(name);
+            if (flat != null) {
+                flat.forEach((csvName, part) -> columns.add(transform(col(name), x -> x.getField(part)).as(csvName)));
+            } else if (f.dataType() instanceof ArrayType a && a.elementType() instanceof StructType) {
+                throw new IllegalStateException(name + " is a list of structs: say in FLATTENED_IN_CSV how "
+                        + "decisions.csv flattens it, or leave it out in NOT_IN_CSV");
+            } else {
+                columns.add(col(name));
+            }
+        }
+        return decisions.select(columns.toArray(Column[]::new));
     }
 
     static Dataset<Row> quarantine(Dataset<ParsedFile> parsed) {
