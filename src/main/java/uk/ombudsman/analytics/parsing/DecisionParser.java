@@ -276,11 +276,11 @@ public final class DecisionParser implements Serializable {
     }
 
     /** The Ombudsman's own measures: its satisfactory-remedy count, service improvements, reports, regulators. */
-    private static void readMeasures(DecisionDocument doc, Draft d, RemedyExtractor.Result remedy) {
+    private void readMeasures(DecisionDocument doc, Draft d, RemedyExtractor.Result remedy) {
         DecisionRecord r = d.r;
         List<String> ombudsmans = Measures.ombudsmans(doc);
         Measures.Reading<Boolean> remedied = Measures.remediedBefore(ombudsmans, r.getOutcome(),
-                remedy.hasRemedyText());
+                remedy.hasRemedyText(), !r.getRemedies().isEmpty(), reader());
         r.setRemediedBefore(remedied.value());
         if (remedied.evidence() != null) {
             d.evidence(EvidenceField.REMEDIED_BEFORE, "true", remedied.evidence());

@@ -105,27 +105,89 @@ final class Measures {
 
     /**
      * Whether the body's own remedy, given before the Ombudsman asked for one, was accepted as enough: true with
-     * its sentence; false where the Ombudsman asked for a remedy, or found no fault or closed for another reason;
+     * the sentence the learned model ({@link uk.ombudsman.analytics.reading.RemediedBeforeModel}) finds likeliest to
+     * say so; false where a remedy is asked for now (an action part or list, or, where no sentence says the body's
+     * remedy was enough, a sentence asking for one), or where the decision is not upheld and no sentence says so;
      * null where an upheld decision's text does not say.
+     *
+     * @param remediesRead whether the remedy reading found any remedy kind (a cue of the page, as in training)
      */
-    static Reading<Boolean> remediedBefore(List<String> ombudsmans, Outcome outcome, boolean remedyAskedFor) {
-        // A remedy asked for now, anywhere, makes the answer false whatever else the decision says.
+    static Reading<Boolean> remediedBefore(List<String> ombudsmans, Outcome outcome, boolean remedyAskedFor,
+            boolean remediesRead, SentenceReader reader) {
         if (remedyAskedFor) {
-            return new Reading<>(false, null);
+            return new Reading<>(false, null); // a remedy asked for now: by definition not the body's own
         }
-        String own = null;
+        List<String> page = remediedPageCues(ombudsmans, outcome, remediesRead);
+        String best = null;
+        double bestP = uk.ombudsman.analytics.reading.RemediedBeforeModel.THRESHOLD;
+        for (String s : ombudsmans) {
+            if (mayTellRemedied(s)) {
+                double p = reader.remediedBefore(s, remediedCues(s, page));
+                if (p >= bestP) {
+                    bestP = p;
+                    best = s;
+                }
+            }
+        }
+        if (best != null) {
+            return new Reading<>(true, best);
+        }
+        // Nothing says the body's own remedy was enough: a remedy asked for now says it was not.
+        return new Reading<>(outcome != Outcome.UPHELD || page.contains(ASKED_CUE) ? false : null, null);
+    }
+
+    /**
+     * Whether a sentence may say the body's remedy was enough: one of these words is in each evidence sentence of
+     * the labelled pages (the train command counts any that is not), and the model is asked of those sentences only.
+     */
+    static boolean mayTellRemedied(String sentence) {
+        return uk.ombudsman.analytics.reading.Screens.containsAny(sentence.toLowerCase(java.util.Locale.ROOT),
+                REMEDIED_WORDS);
+    }
+
+    private static final String ASKED_CUE = "p=asked";
+
+    private static final String[] REMEDIED_WORDS = {"remed", "apolog", "offer", "enough", "suitabl", "satisf",
+        "sufficient", "appropriate", "proportionate", "fair", "reasonable", "adequate", "outcome", "achieve",
+        "add to", "add anything", "put right", "put this right", "resolved", "accept", "acknowledg", "refund",
+        "reimburs", "cancel", "waive", "paid", "payment", "award", "addressed", "rectif", "improv", "corrective",
+        "already", "upheld", "action", "done", "compensat", "propos", "agreed"};
+
+    /** The page's cues for each sentence: its outcome, whether remedies were read, a remedy asked for anywhere. */
+    static List<String> remediedPageCues(List<String> ombudsmans, Outcome outcome, boolean remediesRead) {
+        List<String> cues = new ArrayList<>(3);
+        cues.add("p=outcome:" + outcome);
+        if (remediesRead) {
+            cues.add("p=remedies");
+        }
         for (String s : ombudsmans) {
             if (ASKED_FOR_NOW.matcher(s).find()) {
-                return new Reading<>(false, null);
-            }
-            if (own == null && OWN_REMEDY.matcher(s).find() && ENOUGH.matcher(s).find()) {
-                own = s;
+                cues.add(ASKED_CUE);
+                break;
             }
         }
-        if (own != null) {
-            return new Reading<>(true, own);
+        return cues;
+    }
+
+    /** The phrase rules' cues on one sentence (its page's added): the body's own remedy, judged enough, asked for now. */
+    static List<String> remediedCues(String sentence, List<String> pageCues) {
+        List<String> cues = new ArrayList<>(pageCues.size() + 4);
+        cues.addAll(pageCues);
+        boolean own = OWN_REMEDY.matcher(sentence).find();
+        boolean enough = ENOUGH.matcher(sentence).find();
+        if (own) {
+            cues.add("c=own");
         }
-        return new Reading<>(outcome != Outcome.UPHELD ? false : null, null);
+        if (enough) {
+            cues.add("c=enough");
+        }
+        if (own && enough) {
+            cues.add("c=own+enough");
+        }
+        if (ASKED_FOR_NOW.matcher(sentence).find()) {
+            cues.add("c=asked");
+        }
+        return cues;
     }
 
     /** Changes for everyone the body had already made, as the Ombudsman states them, one per sentence. */

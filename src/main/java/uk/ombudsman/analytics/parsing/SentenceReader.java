@@ -67,6 +67,11 @@ final class SentenceReader {
         return new SentenceReading(text, part, kinds, payments, uncounted, improvements);
     }
 
+    /** See {@link SentenceModels#remediedBeforeProbability}. */
+    double remediedBefore(String sentence, List<String> cues) {
+        return models.remediedBeforeProbability(sentence, cues);
+    }
+
     /**
      * Which of the sums the rules count the model takes back: in cross-validation it kept every payment the rules
      * found (recall 1.0 both) and dropped most of the sums they wrongly counted (precision 0.97 against 0.79). Under

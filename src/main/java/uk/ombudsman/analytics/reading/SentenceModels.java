@@ -46,15 +46,23 @@ public final class SentenceModels {
     private final LearnedModel verdict;
     private final Map<Remedy, LearnedModel> kinds;
     private final LearnedModel sumRole;
+    /** Null in models trained from sentences alone: it is trained after them, from the labelled pages. */
+    private final RemediedBeforeModel remediedBefore;
     private final Cues cues;
 
     private SentenceModels(LearnedModel delay, LearnedModel verdict, Map<Remedy, LearnedModel> kinds,
-            LearnedModel sumRole, Cues cues) {
+            LearnedModel sumRole, RemediedBeforeModel remediedBefore, Cues cues) {
         this.delay = delay;
         this.verdict = verdict;
         this.kinds = kinds;
         this.sumRole = sumRole;
+        this.remediedBefore = remediedBefore;
         this.cues = cues;
+    }
+
+    /** These models with the page-trained remedied-before model added. */
+    public SentenceModels withRemediedBefore(RemediedBeforeModel model) {
+        return new SentenceModels(delay, verdict, kinds, sumRole, model, cues);
     }
 
     /**
@@ -72,7 +80,7 @@ public final class SentenceModels {
                         kinds.put(k, LearnedModel.fromResource(DIR + kindFile(k)));
                     }
                     bundled = new SentenceModels(null, null, kinds, LearnedModel.fromResource(DIR + "sum-role.bin"),
-                            cues);
+                            RemediedBeforeModel.fromResource(), cues);
                 }
                 m = bundled;
             }
@@ -121,7 +129,7 @@ public final class SentenceModels {
         Map<Remedy, LearnedModel> kindModels = new EnumMap<>(Remedy.class);
         kinds.forEach((k, events) -> kindModels.put(k, LearnedModel.train(events, settings)));
         return new SentenceModels(LearnedModel.train(delay, settings), LearnedModel.train(verdict, settings),
-                kindModels, LearnedModel.train(sums, settings), cues);
+                kindModels, LearnedModel.train(sums, settings), null, cues);
     }
 
     private static String[] delayFeatures(String sentence, List<String> tokens, Cues cues) {
@@ -155,6 +163,9 @@ public final class SentenceModels {
             write(dir.resolve(kindFile(k.getKey())), k.getValue());
         }
         write(dir.resolve("sum-role.bin"), sumRole);
+        if (remediedBefore != null) {
+            remediedBefore.writeTo(dir);
+        }
     }
 
     private static void write(Path file, LearnedModel model) throws IOException {
@@ -179,6 +190,14 @@ public final class SentenceModels {
 
     double sumProbability(List<String> tokens, int at, String cue) {
         return sumRole.probability(Features.ofSum(tokens, at, cue), PAYMENT);
+    }
+
+    /**
+     * The probability that a sentence in the Ombudsman's words says the body's own remedy was enough; 0 from models
+     * trained from sentences alone (the train command's parser, reading the labelled pages to train this one).
+     */
+    public double remediedBeforeProbability(String sentence, List<String> cues) {
+        return remediedBefore == null ? 0 : remediedBefore.probability(sentence, cues);
     }
 
     /** Whether the sentence states money to be paid as this decision's remedy (a sum printed or not). */

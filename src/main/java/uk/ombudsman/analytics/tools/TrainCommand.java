@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.ombudsman.analytics.parsing.DecisionParser;
+import uk.ombudsman.analytics.parsing.MeasureExamples;
 import uk.ombudsman.analytics.parsing.SentenceCues;
 import uk.ombudsman.analytics.reading.CrossValidation;
 import uk.ombudsman.analytics.reading.Cues;
 import uk.ombudsman.analytics.reading.LabelledSentence;
 import uk.ombudsman.analytics.reading.LearnedModel;
+import uk.ombudsman.analytics.reading.RemediedBeforeModel;
 import uk.ombudsman.analytics.reading.SentenceModels;
+import uk.ombudsman.analytics.reference.CouncilDirectory;
 
 /** {@code train}: the sentence models, from the reading set's training part only, into the job's resources. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -23,6 +27,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--sentences", defaultValue = "src/test/resources/reading/train/sentences.csv", paramLabel = "CSV",
             description = "Labelled sentences (default: ${DEFAULT-VALUE}).")
     Path sentences;
+
+    @Option(names = "--measures", split = ",", paramLabel = "DIR",
+            defaultValue = "src/test/resources/reading/train,src/test/resources/reading/extra",
+            description = "Parts of the reading set whose measures.csv labels train the remedied-before model "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<Path> measures;
 
     @Option(names = "--out", defaultValue = "src/main/resources/models", paramLabel = "DIR",
             description = "Where the models go (default: ${DEFAULT-VALUE}).")
@@ -39,6 +49,22 @@ public final class TrainCommand implements Callable<Integer> {
             + "project's (e.g. L2Cost=0.1); cross-validation only, no models are written.")
     Map<String, String> trying = new LinkedHashMap<>();
 
+    /**
+     * Every model the parser uses, trained as the jar's were: the sentence models on the labelled sentences, then the
+     * remedied-before model on the labelled pages, read by a parser with the sentence models just trained.
+     */
+    static SentenceModels trainAll(List<LabelledSentence> sentences, List<Path> measureParts, boolean crossValidate)
+            throws java.io.IOException {
+        SentenceModels models = SentenceModels.train(sentences, LearnedModel.TRAINING, SentenceCues.INSTANCE);
+        MeasureExamples pages = MeasureExamples.load(measureParts, new DecisionParser(CouncilDirectory.bundled(),
+                models));
+        System.out.print(pages.summary());
+        if (crossValidate) {
+            System.out.print(RemediedBeforeModel.crossValidate(pages.examples(), RemediedBeforeModel.TRAINING, 5));
+        }
+        return models.withRemediedBefore(RemediedBeforeModel.train(pages.examples(), RemediedBeforeModel.TRAINING));
+    }
+
     @Override
     public Integer call() throws Exception {
         List<LabelledSentence> data = LabelledSentence.load(sentences);
@@ -53,7 +79,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (!trying.isEmpty()) {
             return 0;
         }
-        SentenceModels.train(data, LearnedModel.TRAINING, SentenceCues.INSTANCE).writeTo(out);
+        SentenceModels models = trainAll(data, measures, !noCv);
+        models.writeTo(out);
         System.out.printf("%d sentences; models written to %s%n", data.size(), out);
         return 0;
     }

@@ -36,7 +36,8 @@ class MeasuresSetTest {
      * it reads none of the held-out part's two, so its precision is undefined.
      */
     private static final Map<String, double[]> MINIMUM_HOLDOUT = Map.of(
-            "remedied_before", new double[] {0.50, 0.17},
+            // Entry 9: the learned model (.409 / .529) replaced the rules (.500 / .176): F1 .26 -> .46.
+            "remedied_before", new double[] {0.40, 0.52},
             "service_improvements (kinds)", new double[] {0.87, 0.61},
             "service_improvements (any)", new double[] {0.96, 0.65},
             "public_interest_report", new double[] {1.0, 1.0},
