@@ -17,13 +17,15 @@ import uk.ombudsman.analytics.record.DecisionRecord;
  * pages): each sentence in the Ombudsman's own words that {@link Measures#mayTellRemedied} lets through, read as
  * the parser reads it, marked where the page's reader gave it as the evidence of a page labelled TRUE. Pages
  * labelled UNKNOWN teach nothing and are left out; so is a TRUE page whose evidence matches none of its sentences
- * (it would teach that its evidence is not one), which {@link #unmatched} counts.
+ * (it would teach that its evidence is not one). {@link #summary} counts both those pages and the evidence
+ * sentences the screen keeps from the model.
  */
 public final class MeasureExamples {
     private final List<RemediedBeforeModel.Example> examples = new ArrayList<>();
     private int pages;
     private int truePages;
-    private int unmatched;
+    private int unmatchedPages;
+    private int screenedEvidence;
 
     private MeasureExamples() {
     }
@@ -72,11 +74,11 @@ public final class MeasureExamples {
             if (Measures.mayTellRemedied(s)) {
                 found.add(new RemediedBeforeModel.Example(page, s, Measures.remediedCues(s, pageCues), isEvidence));
             } else if (isEvidence) {
-                unmatched++; // evidence the screen keeps from the model: it must know none
+                screenedEvidence++; // evidence the screen keeps from the model: it never sees it
             }
         }
         if (truth.equals("TRUE") && !matched) {
-            unmatched++;
+            unmatchedPages++;
             return;
         }
         pages++;
@@ -90,7 +92,8 @@ public final class MeasureExamples {
 
     /** A line for the train command: what the examples hold, and the evidence that reached no example. */
     public String summary() {
-        return String.format("remedied_before: %d pages (%d TRUE), %d sentences; evidence unmatched or screened out: %d%n",
-                pages, truePages, examples.size(), unmatched);
+        return String.format("remedied_before: %d pages (%d TRUE), %d sentences; TRUE pages left out (evidence "
+                + "matches no sentence): %d; evidence sentences the screen keeps from the model: %d%n", pages, truePages,
+                examples.size(), unmatchedPages, screenedEvidence);
     }
 }

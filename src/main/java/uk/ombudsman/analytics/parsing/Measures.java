@@ -137,8 +137,9 @@ final class Measures {
     }
 
     /**
-     * Whether a sentence may say the body's remedy was enough: one of these words is in each evidence sentence of
-     * the labelled pages (the train command counts any that is not), and the model is asked of those sentences only.
+     * Whether a sentence may say the body's remedy was enough: the model is asked of sentences with one of these
+     * words only. Every labelled page's key evidence sentence has one; the ones left out are the context a reader
+     * quoted beside it ("We will not investigate Mr X's complaint that ..."), which the train command counts.
      */
     static boolean mayTellRemedied(String sentence) {
         return uk.ombudsman.analytics.reading.Screens.containsAny(sentence.toLowerCase(java.util.Locale.ROOT),
