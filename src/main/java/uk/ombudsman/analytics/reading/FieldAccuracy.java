@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 public final class FieldAccuracy {
     /** The bundled scores, one row per field and measure. */
     public static final String RESOURCE = "/quality/held-out-scores.csv";
+    /** The Ombudsman's measures' bundled scores (issue 20's fields), in the same form. */
+    public static final String MEASURES_RESOURCE = "/quality/held-out-measures.csv";
     private static final String[] HEADER = {"field", "measure", "k", "n", "value", "low95", "high95"};
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
     private static final String MEASURED_ON = "the frozen held-out part of the reading set: real lgo.org.uk page "
@@ -72,9 +74,19 @@ public final class FieldAccuracy {
     /** The bundled scores as the manifest shows them: field -> measure -> value, interval, k and n. */
     public static Map<String, Object> forManifest() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        try (InputStream in = FieldAccuracy.class.getResourceAsStream(RESOURCE)) {
+        for (String resource : List.of(RESOURCE, MEASURES_RESOURCE)) {
+            read(resource, fields);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("measured_on", MEASURED_ON);
+        out.put("fields", fields);
+        return out;
+    }
+
+    private static void read(String resource, Map<String, Object> fields) {
+        try (InputStream in = FieldAccuracy.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the build");
+                throw new IllegalStateException(resource + " is missing from the build");
             }
             for (CSVRecord c : FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -92,10 +104,6 @@ public final class FieldAccuracy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("measured_on", MEASURED_ON);
-        out.put("fields", fields);
-        return out;
     }
 
     private static Double number(String cell) {

@@ -83,5 +83,7 @@ class VariantCorpusJobTest {
         // How often each field is read right on unseen real pages travels with every run's figures.
         Map<?, ?> accuracy = (Map<?, ?>) ((Map<?, ?>) JobRuns.manifest(out).get("field_accuracy")).get("fields");
         assertEquals(java.util.Set.of("precision", "recall"), ((Map<?, ?>) accuracy.get("delay_fault")).keySet());
+        // The Ombudsman's measures too: a satisfactory-remedy count is only as good as remedied_before's reading.
+        assertEquals(0.409, ((Map<?, ?>) ((Map<?, ?>) accuracy.get("remedied_before")).get("precision")).get("value"));
     }
 }

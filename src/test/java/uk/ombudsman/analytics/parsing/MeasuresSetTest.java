@@ -60,6 +60,25 @@ class MeasuresSetTest {
                 + "\n", StandardCharsets.UTF_8);
     }
 
+    /** The measures' scores each run's manifest reports must be this parser's own, as the reading fields' are. */
+    @Test
+    void theManifestsFieldAccuracyHasTheHeldOutMeasuresOfThisParser() throws IOException {
+        List<FieldAccuracy.Score> scores = new ArrayList<>();
+        holdout.counts.forEach((name, c) -> {
+            scores.add(new FieldAccuracy.Score(name, "precision", c[0], c[0] + c[1]));
+            scores.add(new FieldAccuracy.Score(name, "recall", c[0], c[0] + c[2]));
+        });
+        String measured = FieldAccuracy.csv(scores);
+        Path written = Path.of("target/held-out-measures.csv");
+        Files.writeString(written, measured, StandardCharsets.UTF_8);
+        String bundled;
+        try (var in = FieldAccuracy.class.getResourceAsStream(FieldAccuracy.MEASURES_RESOURCE)) {
+            bundled = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(measured, bundled, "the held-out measures changed: copy " + written + " to src/main/resources"
+                + FieldAccuracy.MEASURES_RESOURCE + ", add an entry to holdout/HISTORY.md and update README");
+    }
+
     @Test
     void heldOutMeasuresReadAtLeastAsWellAsRecorded() {
         List<String> below = new ArrayList<>();
