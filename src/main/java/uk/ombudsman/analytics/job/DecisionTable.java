@@ -41,10 +41,14 @@ import uk.ombudsman.analytics.reports.YearBasis;
 final class DecisionTable {
     private static final String D = "decision.";
     private static final DecimalType MONEY = DataTypes.createDecimalType(12, 2);
+    /** A column computed from a field. */
+    private record Derived(String name, Column column) {
+    }
+
     /** Columns computed from a field, placed after it: the decision date's calendar and financial years. */
-    private static final Map<String, List<Column>> DERIVED = Map.of(Columns.DECISION_DATE, List.of(
-            year(col(D + "decisionDate")).as(Columns.DECISION_YEAR),
-            YearBasis.financialYear(col(D + "decisionDate")).as(Columns.FINANCIAL_YEAR)));
+    private static final Map<String, List<Derived>> DERIVED = Map.of(Columns.DECISION_DATE, List.of(
+            new Derived(Columns.DECISION_YEAR, year(col(D + "decisionDate"))),
+            new Derived(Columns.FINANCIAL_YEAR, YearBasis.financialYear(col(D + "decisionDate")))));
     /** decisions.csv leaves these out: a year the financial year already gives, sentences, a copy's length. */
     static final List<String> NOT_IN_CSV = List.of(Columns.DECISION_YEAR, Columns.EVIDENCE, Columns.TEXT_CHARS);
     /** decisions.csv flattens these lists of structs into one list column per part kept. */
@@ -61,9 +65,20 @@ final class DecisionTable {
         for (Field f : fields(DecisionRecord.class)) {
             String name = columnName(f.getName());
             columns.add(column(col(D + f.getName()), f).as(name));
-            columns.addAll(DERIVED.getOrDefault(name, List.of()));
+            DERIVED.getOrDefault(name, List.of()).forEach(d -> columns.add(d.column().as(d.name())));
         }
         return parsed.filter(col("decision").isNotNull()).select(columns.toArray(Column[]::new));
+    }
+
+    /** The decisions table's columns, in order: what {@link #decisions} gives, whatever order a table read back has. */
+    static List<String> columnNames() {
+        List<String> names = new ArrayList<>();
+        for (Field f : fields(DecisionRecord.class)) {
+            String name = columnName(f.getName());
+            names.add(name);
+            DERIVED.getOrDefault(name, List.of()).forEach(d -> names.add(d.name()));
+        }
+        return names;
     }
 
     /** A bean's fields, in the order its class declares them (the JDK lists them so), without its constants. */
@@ -151,8 +166,8 @@ final class DecisionTable {
      */
     static Dataset<Row> forCsv(Dataset<Row> decisions) {
         List<Column> columns = new ArrayList<>();
-        for (StructField f : decisions.schema().fields()) {
-            String name = f.name();
+        for (String name : columnNames()) {
+            StructField f = decisions.schema().apply(name);
             if (NOT_IN_CSV.contains(name) || name.equals(Columns.SUMMARY)) {
                 continue;
             }
