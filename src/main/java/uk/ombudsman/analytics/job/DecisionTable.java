@@ -41,14 +41,14 @@ import uk.ombudsman.analytics.reports.YearBasis;
 final class DecisionTable {
     private static final String D = "decision.";
     private static final DecimalType MONEY = DataTypes.createDecimalType(12, 2);
-    /** A column computed from a field. */
-    private record Derived(String name, Column column) {
+    /** A column of the decisions table and how it is computed from the parsed bean. */
+    private record Named(String name, Column column) {
     }
 
     /** Columns computed from a field, placed after it: the decision date's calendar and financial years. */
-    private static final Map<String, List<Derived>> DERIVED = Map.of(Columns.DECISION_DATE, List.of(
-            new Derived(Columns.DECISION_YEAR, year(col(D + "decisionDate"))),
-            new Derived(Columns.FINANCIAL_YEAR, YearBasis.financialYear(col(D + "decisionDate")))));
+    private static final Map<String, List<Named>> DERIVED = Map.of(Columns.DECISION_DATE, List.of(
+            new Named(Columns.DECISION_YEAR, year(col(D + "decisionDate"))),
+            new Named(Columns.FINANCIAL_YEAR, YearBasis.financialYear(col(D + "decisionDate")))));
     /** decisions.csv leaves these out: a year the financial year already gives, sentences, a copy's length. */
     static final List<String> NOT_IN_CSV = List.of(Columns.DECISION_YEAR, Columns.EVIDENCE, Columns.TEXT_CHARS);
     /** decisions.csv flattens these lists of structs into one list column per part kept. */
@@ -61,24 +61,24 @@ final class DecisionTable {
     }
 
     static Dataset<Row> decisions(Dataset<ParsedFile> parsed) {
-        List<Column> columns = new ArrayList<>();
-        for (Field f : fields(DecisionRecord.class)) {
-            String name = columnName(f.getName());
-            columns.add(column(col(D + f.getName()), f).as(name));
-            DERIVED.getOrDefault(name, List.of()).forEach(d -> columns.add(d.column().as(d.name())));
-        }
-        return parsed.filter(col("decision").isNotNull()).select(columns.toArray(Column[]::new));
+        return parsed.filter(col("decision").isNotNull())
+                .select(layout().stream().map(n -> n.column().as(n.name())).toArray(Column[]::new));
     }
 
     /** The decisions table's columns, in order: what {@link #decisions} gives, whatever order a table read back has. */
     static List<String> columnNames() {
-        List<String> names = new ArrayList<>();
+        return layout().stream().map(Named::name).toList();
+    }
+
+    /** The record's fields in declaration order, each followed by the columns derived from it. */
+    private static List<Named> layout() {
+        List<Named> out = new ArrayList<>();
         for (Field f : fields(DecisionRecord.class)) {
             String name = columnName(f.getName());
-            names.add(name);
-            DERIVED.getOrDefault(name, List.of()).forEach(d -> names.add(d.name()));
+            out.add(new Named(name, column(col(D + f.getName()), f)));
+            out.addAll(DERIVED.getOrDefault(name, List.of()));
         }
-        return names;
+        return out;
     }
 
     /** A bean's fields, in the order its class declares them (the JDK lists them so), without its constants. */

@@ -19,7 +19,7 @@ public final class CrossValidation {
     }
 
     /** A labelled truth and the model's probability for it. */
-    private record Scored(boolean truth, double p) {
+    record Scored(boolean truth, double p) {
     }
 
     public static String report(List<LabelledSentence> data, Map<String, String> settings, int k, Cues cues) {
@@ -70,7 +70,15 @@ public final class CrossValidation {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%d-fold cross-validation on %d sentences (folds by page), %s, settings %s%n", k, data.size(),
                 cues == Cues.NONE ? "words alone" : "words and the phrase rules' cues", settings));
-        out.append(String.format(Locale.ROOT, "  %-32s", "precision/recall at threshold"));
+        return out.append(grid(scored, rules)).toString();
+    }
+
+    /**
+     * Precision and recall of each question at each threshold of the grid, with the phrase rules' own score where
+     * {@code rules} has one: the table every cross-validation prints.
+     */
+    static String grid(Map<String, List<Scored>> scored, Map<String, int[]> rules) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "  %-32s", "precision/recall at threshold"));
         for (double t : GRID) {
             out.append(String.format(Locale.ROOT, " %11.2f", t));
         }

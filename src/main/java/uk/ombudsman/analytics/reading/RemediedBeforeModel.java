@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,6 @@ public final class RemediedBeforeModel {
      * read as well at a higher precision than 0.05, and about as 2.0.
      */
     public static final Map<String, String> TRAINING = withL2("0.5");
-    private static final double[] GRID = {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6};
 
     /**
      * One sentence in the Ombudsman's words on a labelled page, with its cues (its own and its page's), and whether
@@ -92,7 +90,6 @@ public final class RemediedBeforeModel {
      */
     public static String crossValidate(List<Example> examples, Map<String, String> settings, int k) {
         Map<String, double[]> pages = new LinkedHashMap<>(); // page -> {truth, best probability}
-        Map<Example, Double> scored = new IdentityHashMap<>();
         for (int fold = 0; fold < k; fold++) {
             List<Example> train = new ArrayList<>();
             List<Example> test = new ArrayList<>();
@@ -100,34 +97,16 @@ public final class RemediedBeforeModel {
                 (Math.floorMod(e.page().hashCode(), k) == fold ? test : train).add(e);
             }
             RemediedBeforeModel m = train(train, settings);
-            test.forEach(e -> scored.put(e, m.probability(e.sentence(), e.cues())));
-        }
-        for (Example e : examples) {
-            double[] p = pages.computeIfAbsent(e.page(), x -> new double[2]);
-            p[0] = Math.max(p[0], e.evidence() ? 1 : 0);
-            p[1] = Math.max(p[1], scored.get(e));
-        }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "remedied_before: %d-fold cross-validation on %d pages (%d sentences), settings %s%n  %-22s", k,
-                pages.size(), examples.size(), settings, "threshold"));
-        for (double t : GRID) {
-            out.append(String.format(Locale.ROOT, " %11.2f", t));
-        }
-        out.append(String.format(Locale.ROOT, "%n  %-22s", "precision/recall"));
-        for (double t : GRID) {
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            for (double[] p : pages.values()) {
-                boolean read = p[1] >= t;
-                boolean truth = p[0] > 0;
-                tp += read && truth ? 1 : 0;
-                fp += read && !truth ? 1 : 0;
-                fn += !read && truth ? 1 : 0;
+            for (Example e : test) {
+                double[] p = pages.computeIfAbsent(e.page(), x -> new double[2]);
+                p[0] = Math.max(p[0], e.evidence() ? 1 : 0);
+                p[1] = Math.max(p[1], m.probability(e.sentence(), e.cues()));
             }
-            out.append(String.format(Locale.ROOT, "   %.2f/%.2f", tp / (double) Math.max(1, tp + fp),
-                    tp / (double) Math.max(1, tp + fn)));
         }
-        return out.append('\n').toString();
+        List<CrossValidation.Scored> scored = pages.values().stream()
+                .map(p -> new CrossValidation.Scored(p[0] > 0, p[1])).toList();
+        return String.format(Locale.ROOT, "%d-fold cross-validation on %d pages (%d sentences, folds by page), "
+                + "settings %s%n", k, pages.size(), examples.size(), settings)
+                + CrossValidation.grid(Map.of("remedied_before (pages)", scored), Map.of());
     }
 }

@@ -59,18 +59,6 @@ class RecordSchemaTest {
     }
 
     @Test
-    void everyFieldOfTheRecordIsAColumnOfTheDecisionsTable() {
-        List<String> table = Arrays.asList(decisions().columns());
-        for (String column : recordColumns()) {
-            assertTrue(table.contains(column), column + " is not in the decisions table: " + table);
-        }
-        // And nothing else but the two years derived from the decision date.
-        List<String> extra = new ArrayList<>(table);
-        extra.removeAll(recordColumns());
-        assertEquals(List.of(Columns.DECISION_YEAR, Columns.FINANCIAL_YEAR), extra);
-    }
-
-    @Test
     void everyFieldOfTheRecordIsInDecisionsCsvOrHasItsReason() {
         List<String> csv = Arrays.asList(DecisionTable.forCsv(decisions()).columns());
         for (String column : recordColumns()) {
