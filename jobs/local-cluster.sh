@@ -76,7 +76,10 @@ wait_for_log() { # wait_for_log NAME PATTERN SECONDS
   local i
   for ((i = 0; i < $3 * 5; i++)); do
     grep -q "$2" "$STATE/logs/$1.log" 2>/dev/null && return 0
-    pid_alive "$STATE/pids/$1.pid" || die 1 "$1 exited while starting; see $STATE/logs/$1.log"
+    # kill -0 only: until the forked shell has exec'd java, the process's command line is not yet the daemon's.
+    kill -0 "$(cat "$STATE/pids/$1.pid")" 2>/dev/null ||
+      die 1 "$1 exited while starting; the end of $STATE/logs/$1.log:
+$(tail -n 20 "$STATE/logs/$1.log" 2>/dev/null)"
     sleep 0.2
   done
   die 1 "$1 did not start within $3 s; see $STATE/logs/$1.log"
