@@ -34,14 +34,12 @@ elif command -v jupyter >/dev/null 2>&1 && jupyter nbconvert --version >/dev/nul
 else
   die 4 "jupyter nbconvert is missing (on Debian: apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel python3-pandas python3-matplotlib)"
 fi
-# The Python that runs nbconvert also runs the small clean-up step below (it needs only json).
+# The Python nbconvert is installed for (Debian's, not a pyenv or venv one earlier on the PATH) runs them.
 PYTHON="$(head -n 1 "$(command -v "${NBCONVERT[0]}")" | sed -n 's/^#! *\([^ ]*python[0-9.]*\)$/\1/p')"
 [[ -n "$PYTHON" && -x "$PYTHON" ]] || PYTHON="$(command -v python3)"
 
 mkdir -p "$2"
 DEST_DIR="$(cd "$2" && pwd)"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
 
 # Everything the kernel sees that could change its output between two runs is fixed here.
 export LGSCO_OUTPUT="$OUTPUT_DIR"
@@ -50,43 +48,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION=1 # the kernel's debugger otherwise warns 
 # Build matplotlib's font cache now, so that no first-run "building the font cache" message lands in a notebook.
 "$PYTHON" -c 'import matplotlib.pyplot' >/dev/null 2>&1 || true
 
-for notebook in "${notebooks[@]}"; do
-  name="$(basename "$notebook" .ipynb)"
-  echo "Executing $name.ipynb against $OUTPUT_DIR" >&2
-  # The kernel starts in the notebook's own folder, as it does in Jupyter; the notebook reads LGSCO_OUTPUT.
-  if ! (cd "$NOTEBOOKS_DIR" && "${NBCONVERT[@]}" --to notebook --execute --log-level=WARN \
-        --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
-        --ExecutePreprocessor.record_timing=False \
-        --output-dir "$WORK/$name/executed" "$notebook"); then
-    die 1 "$name.ipynb failed against $OUTPUT_DIR (the cell error is above)"
-  fi
-  "$PYTHON" - "$WORK/$name/executed/$name.ipynb" "$DEST_DIR/$name.ipynb" <<'PY'
-import json
-import sys
-
-source, dest = sys.argv[1], sys.argv[2]
-with open(source, encoding='utf-8') as f:
-    nb = json.load(f)
-# Notebook metadata: the kernel's own (versions, debugger flags) is replaced by the fixed one of the source.
-language_info = {k: v for k, v in nb['metadata'].get('language_info', {}).items() if k != 'version'}
-nb['metadata']['language_info'] = language_info
-nb['metadata']['kernelspec'] = {'display_name': 'Python 3', 'language': 'python', 'name': 'python3'}
-nb['metadata'].pop('widgets', None)
-for cell in nb['cells']:
-    cell.get('metadata', {}).pop('execution', None)  # timestamps of each execution
-    outputs = []
-    for output in cell.get('outputs', []):
-        text = ''.join(output.get('text', '')) if output.get('output_type') == 'stream' else ''
-        if output.get('name') == 'stderr' and 'font cache' in text:
-            continue  # matplotlib's first-run message, present on one run and not the next
-        outputs.append(output)
-    if cell['cell_type'] == 'code':
-        cell['outputs'] = outputs
-with open(dest, 'w', encoding='utf-8', newline='\n') as f:
-    json.dump(nb, f, indent=1, sort_keys=True, ensure_ascii=False)
-    f.write('\n')
-PY
-  "${NBCONVERT[@]}" --to html --log-level=WARN --output-dir "$DEST_DIR" "$DEST_DIR/$name.ipynb" \
-    || die 1 "could not convert $name.ipynb to HTML"
-done
+# One process executes them all, side by side, and writes each cleaned notebook and its HTML copy.
+"$PYTHON" "$PROJECT_DIR/jobs/lib/execute_notebooks.py" "$DEST_DIR" "${notebooks[@]}" ||
+  die 1 "a notebook failed against $OUTPUT_DIR (the cell error is above)"
 echo "Wrote ${#notebooks[@]} notebooks and their HTML copies to $DEST_DIR" >&2
