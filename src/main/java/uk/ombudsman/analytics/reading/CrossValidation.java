@@ -13,7 +13,7 @@ import uk.ombudsman.analytics.record.Remedy;
  * prints precision and recall at each threshold of a grid, and the phrase rules' own score where they give one.
  */
 public final class CrossValidation {
-    private static final double[] GRID = {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6};
+    private static final double[] GRID = {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
     private CrossValidation() {
     }
