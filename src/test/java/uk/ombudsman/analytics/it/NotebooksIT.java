@@ -103,6 +103,30 @@ class NotebooksIT {
         assertTrue(payments.toLowerCase().contains("no payment"), payments);
     }
 
+    /**
+     * The notebooks run side by side: one that fails (an invented cell dividing by zero) fails the whole execution
+     * with its cell error and name, and does not stop the others.
+     */
+    @Test
+    void aNotebookThatFailsFailsTheExecutionWithItsCellErrorAndTheOthersStillRun() throws Exception {
+        Path notebooks = dir.resolve("with-a-failing-one");
+        Files.createDirectories(notebooks);
+        Files.copy(Path.of("src/notebooks/delays.ipynb"), notebooks.resolve("delays.ipynb"));
+        Files.writeString(notebooks.resolve("broken.ipynb"), "{\"cells\": [{\"cell_type\": \"code\", "
+                + "\"execution_count\": null, \"metadata\": {}, \"outputs\": [], \"source\": \"1 / 0\"}], "
+                + "\"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
+        Path dest = dir.resolve("failing-nb");
+        Path log = dir.resolve("failing-nb.log");
+        int code = Scripts.run(log, Map.of("NOTEBOOKS_DIR", notebooks.toString()), LONG, "lib/execute-notebooks.sh",
+                sample.toString(), dest.toString());
+        String said = Scripts.read(log);
+        assertEquals(1, code, said);
+        assertTrue(said.contains("broken.ipynb failed against") && said.contains("ZeroDivisionError"), said);
+        assertNoErrors(dest.resolve("delays.ipynb"));
+        assertTrue(Files.exists(dest.resolve("delays.html")), "the other notebook still ran: " + said);
+        assertFalse(Files.exists(dest.resolve("broken.ipynb")), "a failed notebook is not written as if it ran");
+    }
+
     private static Path execute(Path output, String into) throws Exception {
         Path dest = dir.resolve(into);
         assertEquals(0, Scripts.run(dir.resolve(into + ".log"), Map.of(), LONG, "lib/execute-notebooks.sh",
