@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import opennlp.tools.ml.model.Event;
 
 /**
@@ -110,7 +111,7 @@ public final class RemediedBeforeModel {
 
     /** Each page {@code scored} accepts, read by a model trained on the other folds and on every page it does not. */
     private static List<CrossValidation.Scored> folds(List<Example> examples, Map<String, String> settings, int k,
-            java.util.function.Predicate<String> scored) {
+            Predicate<String> scored) {
         Map<String, double[]> pages = new LinkedHashMap<>(); // page -> {truth, best probability}
         for (int fold = 0; fold < k; fold++) {
             List<Example> train = new ArrayList<>();

@@ -60,7 +60,9 @@ public final class TrainCommand implements Callable<Integer> {
                 models));
         System.out.print(pages.summary());
         if (crossValidate) {
-            System.out.print(RemediedBeforeModel.crossValidate(pages.examples(), RemediedBeforeModel.TRAINING, 5, "train"));
+            // train/ is the part drawn at random (reading/README.md): the one to choose the threshold on.
+            System.out.print(RemediedBeforeModel.crossValidate(pages.examples(), RemediedBeforeModel.TRAINING, 5,
+                    "train"));
         }
         return models.withRemediedBefore(RemediedBeforeModel.train(pages.examples(), RemediedBeforeModel.TRAINING));
     }
