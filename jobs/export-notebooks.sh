@@ -15,7 +15,7 @@ Usage: jobs/export-notebooks.sh --reports OUTPUT --out DIR
   --demo             generate the demo corpus ($DEMO_DECISIONS invented decisions, seed $DEMO_SEED), run the job on it,
                      and execute the notebooks on that output (default --out: notebooks-export)
   --real             the real page openings the project holds (the gold set's and the reading set's lgo.org.uk
-                     pages, src/test/resources/{gold,reading}, each with its address), the job on them, and the
+                     pages, job/src/test/resources/{gold,reading}, each with its address), the job on them, and the
                      notebooks on that (default --out: notebooks-export/real-openings)
   --out DIR          where the executed .ipynb files and their .html copies go
 Needs Jupyter (Debian: jupyter-nbconvert python3-nbclient python3-ipykernel python3-pandas python3-matplotlib).
@@ -58,7 +58,7 @@ elif $real; then
   out="${out:-$PROJECT_DIR/notebooks-export/real-openings}"
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
-  resources="$PROJECT_DIR/src/test/resources"
+  resources="$PROJECT_DIR/job/src/test/resources"
   for set in gold/passages gold/holdout/passages reading/train/passages reading/holdout/passages \
       reading/extra/passages; do
     mkdir -p "$work/openings/$set"

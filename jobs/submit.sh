@@ -9,7 +9,7 @@ usage() {
 Usage: jobs/submit.sh [run|nightly] --master URL [spark-submit options] [job options]
 
   run | nightly           the job's command (default: run); see its options with
-                          java -jar target/ombudsman-analytics.jar run --help (or nightly --help)
+                          java -jar job/target/ombudsman-analytics.jar run --help (or nightly --help)
   --master URL            spark://host:7077, yarn, k8s://https://host:443, local[N]
   --deploy-mode MODE      client (default) or cluster (the driver runs on the cluster; on a standalone
                           master this script then waits for the driver to finish)

@@ -2,17 +2,18 @@
 # shellcheck shell=bash
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-JOB_JAR="$PROJECT_DIR/target/ombudsman-analytics.jar"
-CLASSPATH_FILE="$PROJECT_DIR/target/runtime-classpath.txt"
-SPARK_CLASSPATH_FILE="$PROJECT_DIR/target/spark-classpath.txt"
+JOB_JAR="$PROJECT_DIR/job/target/ombudsman-analytics.jar"
+CLASSPATH_FILE="$PROJECT_DIR/job/target/runtime-classpath.txt"
+SPARK_CLASSPATH_FILE="$PROJECT_DIR/job/target/spark-classpath.txt"
 # Hadoop's S3A connector and the AWS SDK modules it needs: added to a local run that touches s3a://.
-S3A_CLASSPATH_FILE="$PROJECT_DIR/target/s3a-classpath.txt"
+S3A_CLASSPATH_FILE="$PROJECT_DIR/job/target/s3a-classpath.txt"
 # SC2034 (assigned, never used) is wrong for the three below: the scripts that source this file use them.
 # shellcheck disable=SC2034
 MAIN_CLASS="uk.ombudsman.analytics.cli.Main"
-# The developers' tools (generator, benchmark) run from the build's classes: they are not in the job jar.
+# The developers' tools (generator, benchmark, training; the tools/ module) run from the build's classes, with the
+# job's classes under them (not its jar, whose libraries are relocated).
 # shellcheck disable=SC2034
-TOOLS_CLASSES="$PROJECT_DIR/target/classes"
+TOOLS_CLASSES="$PROJECT_DIR/tools/target/classes:$PROJECT_DIR/job/target/classes"
 # shellcheck disable=SC2034
 TOOLS_MAIN="uk.ombudsman.analytics.tools.ToolsMain"
 
@@ -21,10 +22,13 @@ die() { # die EXIT_CODE MESSAGE
   exit "$1"
 }
 
-# Builds the job jar (and the classpath file local runs need) when it is missing or older than the sources.
+# Builds the job jar, the tools' classes and the classpath files local runs need, when any is missing or older than
+# the sources.
 ensure_jar() {
-  if [[ -f "$JOB_JAR" && -f "$CLASSPATH_FILE" && -f "$SPARK_CLASSPATH_FILE" && -f "$S3A_CLASSPATH_FILE" ]] &&
-     [[ -z "$(find "$PROJECT_DIR/src/main" "$PROJECT_DIR/pom.xml" -newer "$JOB_JAR" -print -quit 2>/dev/null)" ]]; then
+  if [[ -f "$JOB_JAR" && -f "$CLASSPATH_FILE" && -f "$SPARK_CLASSPATH_FILE" && -f "$S3A_CLASSPATH_FILE" &&
+        -d "$PROJECT_DIR/tools/target/classes" ]] &&
+     [[ -z "$(find "$PROJECT_DIR/job/src/main" "$PROJECT_DIR/tools/src/main" "$PROJECT_DIR/pom.xml" \
+                   "$PROJECT_DIR/job/pom.xml" "$PROJECT_DIR/tools/pom.xml" -newer "$JOB_JAR" -print -quit 2>/dev/null)" ]]; then
     return 0
   fi
   command -v mvn >/dev/null || die 1 "Maven (mvn) is needed to build the job jar; install it or build elsewhere"
@@ -84,13 +88,13 @@ launch_java() { # launch_java [--java17] HEAP CLASSPATH [-DKEY=VALUE...] MAIN_CL
   # One cache per command (run, nightly, fetch, generate...): they load different classes.
   name="${2:-main}"
   name="${name//[^a-z-]/}"
-  aot="$PROJECT_DIR/target/aot/${name:-main}-$key.aot"
+  aot="$PROJECT_DIR/job/target/aot/${name:-main}-$key.aot"
   config="$aot.config"
   if [[ ! -s "$aot" && -s "$config" ]]; then
     echo "Preparing a start-up cache from the last run (Java 25, once)..." >&2
     # Assembled under this shell's own name and moved into place whole: two runs may do this at once.
     if "$j25" "${j25opts[@]}" -XX:AOTMode=create "-XX:AOTConfiguration=$config" "-XX:AOTCache=$aot.$$" -cp "$cp" \
-        >"$PROJECT_DIR/target/aot/create.log" 2>&1; then
+        >"$PROJECT_DIR/job/target/aot/create.log" 2>&1; then
       mv -f "$aot.$$" "$aot"
     fi
     rm -f "$config" "$aot.$$"
@@ -98,9 +102,9 @@ launch_java() { # launch_java [--java17] HEAP CLASSPATH [-DKEY=VALUE...] MAIN_CL
   if [[ -s "$aot" ]]; then
     exec "$j25" "${j25opts[@]}" "-XX:AOTCache=$aot" -cp "$cp" "$@"
   fi
-  mkdir -p "$PROJECT_DIR/target/aot"
+  mkdir -p "$PROJECT_DIR/job/target/aot"
   # Caches of other builds or heaps: the two newest of each command are kept (a job's cache is about 200 MB).
-  { ls -t "$PROJECT_DIR/target/aot/${name:-main}"-*.aot 2>/dev/null || true; } | tail -n +3 | xargs -r rm -f
+  { ls -t "$PROJECT_DIR/job/target/aot/${name:-main}"-*.aot 2>/dev/null || true; } | tail -n +3 | xargs -r rm -f
   # The recording JVM says where it wrote, among the command's own lines: that line is dropped.
   exec "$j25" "${j25opts[@]}" -XX:AOTMode=record "-XX:AOTConfiguration=$config" -cp "$cp" "$@" \
     > >(grep --line-buffered -v 'AOTConfiguration recorded') 2> >(grep --line-buffered -v 'AOTConfiguration recorded' >&2)
