@@ -86,10 +86,28 @@ final class RemedyKinds {
 
     /** What the body agreed, should or will do: the list that follows is this decision's remedy. */
     private static final Pattern AGREED = Pattern.compile(
-            "\\b(?:agreed to|agrees to|agreed(?= an? )|agreed actions? of|agreed with (?:the|our) \\w+ to|will|should|must|recommend(?:s|ed)?(?: that)?"
+            "\\b(?:agreed to|agrees to|agreed(?= an? )|agreed actions? of|agreed with (?:the|our) \\w+ to|will,?|should|must|"
+                    + "needs? to|(?:has|have) been asked to|recommend(?:s|ed)?(?: that)?"
                     + "(?: the (?:council|provider|trust))?:?|asked the (?:council|provider|trust) to|remedy (?:this|the) "
                     + "\\w+ by|to remedy [^,]{0,60}, (?:the council|it|the provider|the trust)(?: has)? (?:agreed to|will|"
                     + "should))\\s+", CI);
+    /**
+     * The remedy named before its verdict: "An apology, payment to Miss B and training for officers is satisfactory
+     * remedy", "An apology and payment remedies the frustration and distress". The list is this decision's remedy as
+     * much as one after "agreed to".
+     */
+    private static final Pattern NAMED_REMEDY = Pattern.compile(
+            "^(?<list>[^,;:]{3,80}(?:,[^,;:]{3,120}){0,4}?),?\\s+(?:(?:is|are|would be|will be)\\s+(?:an? )?(?:\\w+ )?"
+                    + "(?:satisfactory|suitable|appropriate|proportionate|sufficient|fair|reasonable|adequate)\\s+"
+                    + "(?:\\w+ )?remed(?:y|ies)|remed(?:y|ies) (?:the|his|her|their|this|that|any|Mr|Mrs|Ms|Miss)\\b)",
+            CI);
+    /**
+     * A named remedy that is what the body had already done ("The action the Council has already taken is an
+     * appropriate remedy", "its apology and offer to refund her fee are appropriate remedies"), or a clause rather than
+     * a list of things to do: not this decision's remedy.
+     */
+    private static final Pattern NOT_A_NAMED_LIST = Pattern.compile(
+            "\\b(?:has|have|had|already|was|were|did|which|this|that|these|it|its|their)\\b", CI);
     private static final Pattern ITEM_SPLIT = Pattern.compile("\\s*(?:;|,? and (?=[a-z])|,(?= [a-z]))\\s*");
     /** An item about money (counted, with its sum, by PaymentReader) or saying only that a remedy was agreed. */
     private static final Pattern NOT_A_KIND = Pattern.compile(
@@ -98,9 +116,12 @@ final class RemedyKinds {
                     + "refund|refunds|reimburse|reimburses|compensate|fund|funds)\\b|\\b(?:remedy|resolve|put right) (?:the|this|"
                     + "that|its|her|his) (?:injustice|complaint|fault)\\b|\\bour recommendations?\\b|^(?:be|been|is|are|"
                     + "was|have|has|had|not|no|also)\\b", CI);
-    /** Verbs of things done for the complainant, in any form ("offer", "offers", "offering"). */
+    /**
+     * Verbs of things done for the complainant, in any form ("offer", "offers", "offering"), after a repeated "to"
+     * ("agreed to apologise ... and to amend ...").
+     */
     private static final Pattern ACTION_VERB = Pattern.compile(
-            "^(?:also |now |properly |promptly |urgently )?(?:arrang|re-?assess|assess|backdat|cancel|carr(?:y|ies|ying) "
+            "^(?:to )?(?:also |now |properly |promptly |urgently )?(?:arrang|re-?assess|assess|backdat|cancel|carr(?:y|ies|ying) "
                     + "out|clear|complet|confirm|re-?consider|consider|correct|decid|deduct|determin|explain|follow|give|"
                     + "issu|re-?issu|investigat|meet|offer|process|provid|reinstat|remov|reduc|refer|re-?review|review|"
                     + "send|stor|tell|updat|waiv|writ|amend|begin|continu|allow|add|return|repair|install|inform|place|"
@@ -128,11 +149,16 @@ final class RemedyKinds {
         String remedyText = sentence;
         if (!inActionSection) {
             Matcher agreed = AGREED.matcher(sentence);
-            if (!agreed.find()) {
-                return;
+            if (agreed.find()) {
+                remedyText = sentence.substring(agreed.start());
+                classifyItems(remedies, sentence.substring(agreed.end()));
+            } else {
+                remedyText = namedRemedy(sentence);
+                if (remedyText == null) {
+                    return;
+                }
+                classifyItems(remedies, remedyText);
             }
-            remedyText = sentence.substring(agreed.start());
-            classifyItems(remedies, sentence.substring(agreed.end()));
         }
         String lower = remedyText.toLowerCase(Locale.ROOT);
         if (!remedies.contains(Remedy.APOLOGY) && lower.contains("apolog") && APOLOGY.matcher(remedyText).find()
@@ -148,6 +174,15 @@ final class RemedyKinds {
                 && SERVICE_IMPROVEMENT.matcher(remedyText).find()) {
             remedies.add(Remedy.SERVICE_IMPROVEMENT);
         }
+    }
+
+    /** The list of a remedy named before its verdict ({@link #NAMED_REMEDY}), or null. */
+    private static String namedRemedy(String sentence) {
+        if (!sentence.contains("remed")) {
+            return null;
+        }
+        Matcher m = NAMED_REMEDY.matcher(sentence);
+        return !m.find() || NOT_A_NAMED_LIST.matcher(m.group("list")).find() ? null : m.group("list");
     }
 
     /**
