@@ -87,13 +87,24 @@ final class Findings {
                     + " not (?:due to |because of |caused by )?(?:the council's )?fault\\b|\\blate complaints?\\b", CI);
     /** A delay stated as a finding on its own: "The Council delayed", "There was delay", "took too long". */
     private static final Pattern DELAY_FINDING = Pattern.compile(
-            "\\b(?:council|it|provider|trust|school)(?: has| had)? delayed\\b|\\bthere (?:was|were|has been|had been) "
+            "\\b(?:council|it|provider|trust|school)(?: has| had)?(?: \\w+ly)? delayed\\b|\\bthere (?:was|were|has been|had been) "
                     + "(?:also |an? |some |significant |further |avoidable |unreasonable |a further )*(?:\\w+ ){0,3}delays?\\b|"
                     + "\\b(?:found|find|finds|identified) (?:\\w+ ){0,2}?delays?\\b|\\btook (?:far |much )?too long\\b|"
                     + "\\b(?:caused|causing) (?:an? |some |significant )?delays?\\b|\\bresulting (?:\\w+ )?delays?\\b|"
                     + "^the delays? (?:and|caused|meant|has|had|was|were)\\b|"
                     + "\\b(?:accepted|accepts|admitted|acknowledged) (?:it |that it |there was )?(?:an? |some )?delay|"
                     + "\\b(?:accepted|accepts|admitted|acknowledged)\\b[^.]{0,80}\\btoo long\\b", CI);
+    /**
+     * Delay in other words: something not done sooner, earlier, promptly or in time ("at fault for not telling Miss X
+     * of her appeal rights sooner", "failed to respond in a timely and effective manner", "for not providing conference
+     * reports within the appropriate timeframes"). A finding only beside a fault word ({@link #findsFault}).
+     */
+    private static final Pattern LATE = Pattern.compile(
+            "\\b(?:for not|by not|in not|failed to|failing to|failure to|did not|had not|has not|was not|were not)\\b"
+                    + "[^.;]{0,120}?\\b(?:(?:sooner|earlier)(?=\\s*(?:[,.;)]|$|and\\b|or\\b|than\\b|because\\b))|timely\\b|"
+                    + "within (?:the |a )?(?:[\\w-]+ ){0,3}?(?:timescales?|timeframes?|time ?limits?|deadlines?)\\b)", CI);
+    /** A literal part of each ending of {@link #LATE}, checked before it. */
+    private static final String[] LATE_WORDS = {"sooner", "earlier", "timely", "within"};
     private static final Pattern APOLOGY_FOR_DELAY = Pattern.compile(
             "\\bapologi[sz]\\w*\\b[^.]{0,60}?\\bfor (?:the|its|any|these|those|this|all the)? ?(?:\\w+ )?delays?\\b", CI);
     /** The complaint is first of all about delay: "complains about (the Council's) delay(s) in ...". */
@@ -200,13 +211,15 @@ final class Findings {
             }
         }
         for (Line l : doc.in(Section.FINAL, Section.FINDINGS, Section.ASSESSMENT, Section.REMEDY)) {
-            if (!mentionsTime(l.text()) || !DELAY.matcher(l.text()).find()) {
+            if ((!mentionsTime(l.text()) || !DELAY.matcher(l.text()).find())
+                    && !Screens.containsAny(l.text(), LATE_WORDS)) {
                 continue; // most paragraphs never mention time; skip the sentence split
             }
             for (String s : sentences(doc, l.text())) {
                 boolean finding = l.section() == Section.REMEDY ? apologisesForDelay(s)
                         : l.section() == Section.FINAL ? statesDelayFault(s)
-                        : mentionsTime(s) && DELAY.matcher(s).find() && !NO_DELAY.matcher(s).find() && findsFault(s);
+                        : (mentionsTime(s) && DELAY.matcher(s).find() && !NO_DELAY.matcher(s).find() || isLate(s))
+                                && findsFault(s);
                 if (finding) {
                     return new DelayReading(true, found != null ? found : s, false);
                 }
@@ -253,8 +266,16 @@ final class Findings {
         return s.contains("polog") && s.contains("elay") && APOLOGY_FOR_DELAY.matcher(s).find();
     }
 
+    /** Something not done in time, in the words of {@link #LATE}. */
+    private static boolean isLate(String s) {
+        return Screens.containsAny(s, LATE_WORDS) && LATE.matcher(s).find();
+    }
+
     /** A summary or final-decision sentence that finds delay at fault (not the complaint restated, not negated). */
     private static boolean statesDelayFault(String s) {
+        if (isLate(s) && !isRestatedComplaint(s) && !CLOSED.matcher(s).find() && findsFault(s)) {
+            return true;
+        }
         if (!mentionsTime(s) || !DELAY.matcher(s).find() || NO_DELAY.matcher(s).find() || isRestatedComplaint(s)) {
             return false;
         }

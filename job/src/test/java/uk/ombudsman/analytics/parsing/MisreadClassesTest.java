@@ -73,16 +73,19 @@ class MisreadClassesTest {
 
     @Test
     void class5DelayAtFaultInAnyWordsIsFound() {
-        // A third is still missed ("the time taken to", "did not ... within the statutory timescale"): the floor
-        // records it.
-        assertAtLeast("5 delay at fault, found", 0.67, rows("delay", "AT_FAULT"::equals),
+        // A quarter is still missed ("the time taken to", "took eleven months to"): the floor records it. Not done in
+        // time ("for not telling her sooner", "not ... within the timeframes", "not ... timely") is read since entry 14.
+        assertAtLeast("5 delay at fault, found", 0.76, rows("delay", "AT_FAULT"::equals),
                 r -> Boolean.TRUE.equals(upheldSummary(r.get("text")).getDelayFault()));
     }
 
     @Test
     void class5DelayMentionedButNotAtFaultIsNotFound() {
         // One in six is still read as a finding ("the delay was not significant", delay the complainant alleges).
-        assertAtLeast("5 delay not at fault, not found", 0.83, rows("delay", "NOT_AT_FAULT"::equals),
+        // Entry 14 (not done in time read as delay) added two, both complaints restated that this test reads alone as
+        // a summary: a complaint's list item without its lead-in, and "Further, Mr X said ... it unnecessarily
+        // delayed these payments" (179 -> 177 of 215), against 7 more of 81 delays at fault found.
+        assertAtLeast("5 delay not at fault, not found", 0.82, rows("delay", "NOT_AT_FAULT"::equals),
                 r -> !Boolean.TRUE.equals(upheldSummary(r.get("text")).getDelayFault()));
     }
 
