@@ -28,7 +28,7 @@ final class RemedyKinds {
     // "(?=[...])": the alternatives' first letters, so most positions are rejected with one look.
     private static final Pattern ACTION = Pattern.compile("\\b(?=[rcuahpwmdbi])(?:" + String.join("|",
             "\\bre-?assess\\w*", "\\bre-?consider\\w*", "\\bre-?review\\w*",
-            "\\b(?:carry out|complete|undertake|arrange|hold|convene)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?"
+            "\\b(?:carry out|complete|undertake|arrange|hold|convene|conduct)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?"
                     + "(?:assessment|review|meeting|panel|investigation|visit|appeal|inspection)",
             "\\bproduce\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?plan\\b",
             "\\bprovide\\s+" + PERSON + "\\b",
@@ -57,7 +57,7 @@ final class RemedyKinds {
             "\\bshare\\s+(?:this|our|the)\\s+(?:decision|learning|findings)\\s+with\\b") + ")", CI);
     /** A word each ACTION alternative contains; checked literally before the costly pattern. */
     private static final List<String> ACTION_WORDS = List.of("assess", "consider", "review", "carry out", "complete",
-            "undertake", "arrange", "hold", "convene", "produce", "provide", "write to", "meet", "contact", "discuss",
+            "undertake", "arrange", "hold", "convene", "conduct", "produce", "provide", "write to", "meet", "contact", "discuss",
             "decide", "determine", "backdate", "amend", "correct", "update", "remove", "issue");
     private static final List<String> IMPROVEMENT_WORDS = List.of("train", "monitor", "remind", "learning", "review",
             "guidance", "memo", "feedback", "briefing", "place", "tighter", "better", "improved",
@@ -114,8 +114,8 @@ final class RemedyKinds {
             "^(?:also )?(?:pay|pays|paying|make|makes|making|provide|provides|providing)?\\s*(?:an? |the )?(?:\\w+ )?"
                     + "(?:payment|financial|symbolic|sum|amount|refund|remedy|settlement|redress)|^(?:pay|pays|paying|"
                     + "refund|refunds|reimburse|reimburses|compensate|fund|funds)\\b|\\b(?:remedy|resolve|put right) (?:the|this|"
-                    + "that|its|her|his) (?:injustice|complaint|fault)\\b|\\bour recommendations?\\b|^(?:be|been|is|are|"
-                    + "was|have|has|had|not|no|also)\\b", CI);
+                    + "that|its|her|his) (?:injustice|complaint|fault)\\b|\\bour recommendations?\\b|^(?:also )?(?:be|been|"
+                    + "is|are|was|have|has|had|not|no)\\b", CI);
     /**
      * Verbs of things done for the complainant, in any form ("offer", "offers", "offering"), after a repeated "to"
      * ("agreed to apologise ... and to amend ...").
@@ -126,7 +126,7 @@ final class RemedyKinds {
                     + "issu|re-?issu|investigat|meet|offer|process|provid|reinstat|remov|reduc|refer|re-?review|review|"
                     + "send|stor|tell|updat|waiv|writ|amend|begin|continu|allow|add|return|repair|install|inform|place|"
                     + "accept|restor|rehous|hold|contact|discuss|identif|produc|put|check|liais|help|support|visit|"
-                    + "instruct|record|agree|set out|treat|re-?open|re-?calculat|calculat|recalculat|assist)\\w*\\b", CI);
+                    + "instruct|record|agree|set out|treat|re-?open|re-?calculat|calculat|recalculat|assist|conduct|respond)\\w*\\b", CI);
 
     private RemedyKinds() {
     }
