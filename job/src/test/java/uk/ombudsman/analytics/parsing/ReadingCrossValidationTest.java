@@ -21,7 +21,7 @@ import uk.ombudsman.analytics.reference.CouncilDirectory;
  * Whole pages read by models that never saw them, without touching the held-out part: the training part's pages in
  * five folds, the models trained on four and the parser scored on the fifth. How a change to the reading is judged
  * before it is scored once on the held-out part. A minute's work, so on demand only:
- * {@code mvn test -Dtest=ReadingCrossValidationTest -Dreading.cv=true} (the table goes to target/reading-cv.txt).
+ * {@code mvn test -pl job -Dtest=ReadingCrossValidationTest -Dreading.cv=true} (the table goes to job/target/reading-cv.txt).
  */
 @EnabledIfSystemProperty(named = "reading.cv", matches = "true")
 class ReadingCrossValidationTest {
