@@ -210,11 +210,12 @@ final class RemedyKinds {
     static List<ServiceImprovement> improvements(String sentence, boolean inActionSection) {
         String text = sentence;
         if (!inActionSection) {
+            // The list addTo read the kind from: after the agreement, or the remedy named before its verdict.
             Matcher agreed = AGREED.matcher(sentence);
-            if (!agreed.find()) {
+            text = agreed.find() ? sentence.substring(agreed.end()) : namedRemedy(sentence);
+            if (text == null) {
                 return List.of();
             }
-            text = sentence.substring(agreed.end());
         }
         List<ServiceImprovement> out = new ArrayList<>();
         for (String item : ITEM_SPLIT.split(text)) {

@@ -106,6 +106,23 @@ class MeasuresSentencesTest {
         assertEquals(List.of(kind), kinds, page);
     }
 
+    /**
+     * A remedy named before its verdict: the improvements it lists are the decision's service improvements, as its
+     * remedies already counted SERVICE_IMPROVEMENT (the two fields agree).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        housing/homelessness/24-006-946 | TRAINING | An apology, payment to Miss B and training for officers is satisfactory remedy.
+        transport-and-highways/public-transport/19-012-478 | GUIDANCE_OR_REMINDER | An apology, payment to Ms C and agreement to send a memo to officers dealing with reviewing bus services is satisfactory remedy.
+        education/special-educational-needs/24-016-383 | TRAINING;PROCEDURE | An apology, payment to Mrs B, a training session for officers and review of procedures is satisfactory remedy.
+        """)
+    void theImprovementsOfARemedyNamedBeforeItsVerdictAreCounted(String page, String kinds, String summary) {
+        DecisionRecord d = parse("Upheld", summary);
+        assertEquals(kinds, String.join(";", d.getServiceImprovements().stream().map(i -> i.getKind().name())
+                .toList()), page);
+        assertTrue(d.getRemedies().contains(uk.ombudsman.analytics.record.Remedy.SERVICE_IMPROVEMENT), page);
+    }
+
     @Test
     void anActionForTheComplainantAloneIsNoServiceImprovement() {
         // education/school-transport/16-013-391
