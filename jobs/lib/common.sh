@@ -55,11 +55,13 @@ java25() {
 
 # Every JVM the scripts start goes through here. It replaces the shell (so a signal reaches the JVM) with
 #   java <Spark's JVM options> <quiet logging> -XmxHEAP [JVM_OPTION...] -cp CLASSPATH MAIN_CLASS ARGS...
-# on Java 25 with its AOT cache where there is a Java 25, else on Java 17 (the default java). The first run of a
-# command records what it loads (a training run); the next assembles the cache from that record (a few seconds,
-# once) and every later run starts from the cache. A new jar, classpath, JVM option, heap or JDK gives a new cache,
-# since the old would not match. JVM options (-D...) come before the main class. --java17 keeps to the default java
-# (the benchmark's driver, whose own timings and child JVMs are measured on it).
+# on Java 25 with its AOT cache where there is a Java 25, else on Java 17 (the default java). A cache pays only for a
+# command that is run again: recording what a run loads makes that run about twice as slow, and so does assembling
+# the cache in the run after it, while a run from the cache takes two thirds of a Java 17 run. So the first run of a
+# command runs plainly on Java 17 and leaves a mark; the second records (a training run); the third assembles the
+# cache from the record (once) and every later run starts from it. A new jar, classpath, JVM option, heap or JDK
+# gives a new cache, since the old would not match. JVM options (-D...) come before the main class. --java17 keeps
+# to the default java (the benchmark's driver, whose own timings and child JVMs are measured on it).
 launch_java() { # launch_java [--java17] HEAP CLASSPATH [-DKEY=VALUE...] MAIN_CLASS ARGS...
   local java17=false j25 key aot config name
   if [[ "$1" == --java17 ]]; then
@@ -103,8 +105,13 @@ launch_java() { # launch_java [--java17] HEAP CLASSPATH [-DKEY=VALUE...] MAIN_CL
     exec "$j25" "${j25opts[@]}" "-XX:AOTCache=$aot" -cp "$cp" "$@"
   fi
   mkdir -p "$PROJECT_DIR/job/target/aot"
+  if [[ ! -e "$aot.seen" ]]; then
+    : >"$aot.seen"
+    exec java "@$PROJECT_DIR/jobs/spark-jvm.options" "${opts[@]}" -cp "$cp" "$@"
+  fi
   # Caches of other builds or heaps: the two newest of each command are kept (a job's cache is about 200 MB).
   { ls -t "$PROJECT_DIR/job/target/aot/${name:-main}"-*.aot 2>/dev/null || true; } | tail -n +3 | xargs -r rm -f
+  { ls -t "$PROJECT_DIR/job/target/aot/${name:-main}"-*.aot.seen 2>/dev/null || true; } | tail -n +3 | xargs -r rm -f
   # The recording JVM says where it wrote, among the command's own lines: that line is dropped.
   exec "$j25" "${j25opts[@]}" -XX:AOTMode=record "-XX:AOTConfiguration=$config" -cp "$cp" "$@" \
     > >(grep --line-buffered -v 'AOTConfiguration recorded') 2> >(grep --line-buffered -v 'AOTConfiguration recorded' >&2)

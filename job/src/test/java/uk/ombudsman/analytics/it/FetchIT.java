@@ -28,12 +28,7 @@ import uk.ombudsman.analytics.nightly.NightlyRun;
 /** jobs/fetch.sh and jobs/nightly.sh --fetch as a user runs them, against the imitation of the site. */
 class FetchIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    /**
-     * Plain Java 17: each command runs once or twice here, so a Java 25 start-up cache would cost its recording
-     * (about 20 s a launch) and never be used (NightlyIT runs the scripts with the cache).
-     */
-    private static final Map<String, String> ENV = Map.of("OMBUDSMAN_FETCH_CONTACT", "it@example.org",
-            "LGSCO_JAVA25", "none");
+    private static final Map<String, String> ENV = Map.of("OMBUDSMAN_FETCH_CONTACT", "it@example.org");
 
     @TempDir
     static Path dir;

@@ -56,10 +56,7 @@ class NotebooksIT {
     @Test
     void theCommittedNotebooksAreWhatTheKernelPrintsOnTheDemoOutput() throws Exception {
         Path fresh = dir.resolve("demo-export");
-        // Plain Java 17: the generator and the job run once each, so a Java 25 start-up cache would cost its
-        // recording and never be used.
-        assertEquals(0, Scripts.run(dir.resolve("demo.log"), Map.of("LGSCO_JAVA25", "none"), LONG,
-                "export-notebooks.sh", "--demo",
+        assertEquals(0, Scripts.run(dir.resolve("demo.log"), Map.of(), LONG, "export-notebooks.sh", "--demo",
                 "--out", fresh.toString()), () -> log("demo.log"));
         for (String name : NOTEBOOKS) {
             assertEquals(textOutputs(COMMITTED.resolve(name + ".ipynb")), textOutputs(fresh.resolve(name + ".ipynb")),

@@ -24,8 +24,8 @@ import uk.ombudsman.analytics.nightly.NightlyRun;
 class NightlyIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     /**
-     * The default Java: on a machine with Java 25, the runs here record a start-up cache, assemble it and start from
-     * it (the one integration test that goes through all three), which is also quicker than Java 17 over five runs.
+     * The default Java: on a machine with Java 25, the runs here go through every step of the start-up cache (a
+     * plain first run, a recording, the cache assembled, a run from it), the one integration test that does.
      */
     private static final Map<String, String> ENV = Map.of();
 
