@@ -19,7 +19,7 @@ public final class CrossValidation {
     }
 
     /** A labelled truth and the model's probability for it. */
-    record Scored(boolean truth, double p) {
+    public record Scored(boolean truth, double p) {
     }
 
     public static String report(List<LabelledSentence> data, Map<String, String> settings, int k, Cues cues) {
@@ -52,17 +52,10 @@ public final class CrossValidation {
                 for (Remedy r : SentenceModels.CANDIDATE_KINDS) {
                     add(scored, "remedy " + r, s.remedies().contains(r.name()), m.remedyProbability(s.text(), tokens, r));
                 }
-                List<String> roles = s.printedSumRoles();
-                List<Integer> at = Features.moneyAt(tokens);
-                if (at.size() == roles.size()) {
-                    List<String> sumCues = cues.ofSums(s.text());
-                    for (int i = 0; i < at.size(); i++) {
-                        boolean truth = roles.get(i).equals(SentenceModels.PAYMENT);
-                        String cue = i < sumCues.size() ? sumCues.get(i) : null;
-                        add(scored, "sum is a payment", truth, m.sumProbability(tokens, at.get(i), cue));
-                        if (cue != null) {
-                            rule(rules, "sum is a payment", truth, cue.equals("c=counted"));
-                        }
+                for (SentenceModels.LabelledSum sum : SentenceModels.labelledSums(s, tokens, cues)) {
+                    add(scored, "sum is a payment", sum.paid(), m.sumProbability(tokens, sum.at(), sum.cue()));
+                    if (sum.cue() != null) {
+                        rule(rules, "sum is a payment", sum.paid(), sum.cue().equals("c=counted"));
                     }
                 }
             }
@@ -77,7 +70,7 @@ public final class CrossValidation {
      * Precision and recall of each question at each threshold of the grid, with the phrase rules' own score where
      * {@code rules} has one: the table every cross-validation prints.
      */
-    static String grid(Map<String, List<Scored>> scored, Map<String, int[]> rules) {
+    public static String grid(Map<String, List<Scored>> scored, Map<String, int[]> rules) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "  %-32s", "precision/recall at threshold"));
         for (double t : GRID) {
             out.append(String.format(Locale.ROOT, " %11.2f", t));
@@ -114,7 +107,7 @@ public final class CrossValidation {
         c[2] += truth && !read ? 1 : 0;
     }
 
-    private static void add(Map<String, List<Scored>> scored, String name, boolean truth, double p) {
+    public static void add(Map<String, List<Scored>> scored, String name, boolean truth, double p) {
         scored.computeIfAbsent(name, x -> new ArrayList<>()).add(new Scored(truth, p));
     }
 

@@ -115,15 +115,8 @@ public final class SentenceModels {
             for (Remedy k : kindsToLearn) {
                 kinds.get(k).add(new Event(s.remedies().contains(k.name()) ? YES : NONE, remedy));
             }
-            List<Integer> at = Features.moneyAt(tokens);
-            List<String> roles = s.printedSumRoles();
-            // A sentence whose labels do not name every printed sum (a reader's slip) teaches nothing about sums.
-            if (at.size() == roles.size()) {
-                List<String> sumCues = cues.ofSums(s.text());
-                for (int i = 0; i < at.size(); i++) {
-                    sums.add(new Event(roles.get(i).equals(PAYMENT) ? PAYMENT : NONE,
-                            Features.ofSum(tokens, at.get(i), i < sumCues.size() ? sumCues.get(i) : null)));
-                }
+            for (LabelledSum sum : labelledSums(s, tokens, cues)) {
+                sums.add(new Event(sum.paid() ? PAYMENT : NONE, Features.ofSum(tokens, sum.at(), sum.cue())));
             }
         }
         Map<Remedy, LearnedModel> kindModels = new EnumMap<>(Remedy.class);
@@ -144,7 +137,29 @@ public final class SentenceModels {
         return Features.ofSentence(tokens, c);
     }
 
-    private static String[] remedyFeatures(String sentence, List<String> tokens, Cues cues) {
+    /** A printed sum of a labelled sentence: where it stands among the tokens, whether it is paid, the rules' cue. */
+    public record LabelledSum(int at, boolean paid, String cue) {
+    }
+
+    /**
+     * The printed sums of a labelled sentence with their labelled roles; none where the labels do not name every
+     * printed sum (a reader's slip), since such a sentence teaches nothing about sums.
+     */
+    public static List<LabelledSum> labelledSums(LabelledSentence s, List<String> tokens, Cues cues) {
+        List<Integer> at = Features.moneyAt(tokens);
+        List<String> roles = s.printedSumRoles();
+        if (at.size() != roles.size()) {
+            return List.of();
+        }
+        List<String> sumCues = cues.ofSums(s.text());
+        List<LabelledSum> out = new ArrayList<>(at.size());
+        for (int i = 0; i < at.size(); i++) {
+            out.add(new LabelledSum(at.get(i), roles.get(i).equals(PAYMENT), i < sumCues.size() ? sumCues.get(i) : null));
+        }
+        return out;
+    }
+
+    public static String[] remedyFeatures(String sentence, List<String> tokens, Cues cues) {
         List<String> c = new ArrayList<>(8);
         cues.ofRemedy(sentence, c);
         return Features.ofSentence(tokens, c);
@@ -184,11 +199,11 @@ public final class SentenceModels {
         return verdict.probability(verdictFeatures(sentence, tokens, cues), outcome);
     }
 
-    double remedyProbability(String sentence, List<String> tokens, Remedy kind) {
+    public double remedyProbability(String sentence, List<String> tokens, Remedy kind) {
         return kinds.get(kind).probability(remedyFeatures(sentence, tokens, cues), YES);
     }
 
-    double sumProbability(List<String> tokens, int at, String cue) {
+    public double sumProbability(List<String> tokens, int at, String cue) {
         return sumRole.probability(Features.ofSum(tokens, at, cue), PAYMENT);
     }
 

@@ -45,6 +45,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "phrase rules' cues.")
     boolean wordsAlone;
 
+    @Option(names = "--tribuo", description = "Cross-validate Tribuo's logistic regression against OpenNLP's "
+            + "maximum entropy on the same folds and features; no models are written.")
+    boolean tribuo;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A training setting to try instead of the "
             + "project's (e.g. L2Cost=0.1); cross-validation only, no models are written.")
     Map<String, String> trying = new LinkedHashMap<>();
@@ -78,7 +82,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (!noCv) {
             System.out.print(CrossValidation.report(data, settings, 5, SentenceCues.INSTANCE));
         }
-        if (!trying.isEmpty()) {
+        if (tribuo) {
+            System.out.print(LearnerComparison.report(data, settings, 5, SentenceCues.INSTANCE));
+        }
+        if (!trying.isEmpty() || tribuo) {
             return 0;
         }
         SentenceModels models = trainAll(data, measures, !noCv);
