@@ -52,14 +52,13 @@ final class LearnerComparison {
             for (LabelledSentence s : test) {
                 List<String> tokens = Features.tokens(s.text());
                 boolean paid = s.remedies().contains(Remedy.PAYMENT.name());
-                CrossValidation.add(scored, "remedy PAYMENT, OpenNLP maxent", paid, opennlp.remedyProbability(s.text(), tokens,
-                        Remedy.PAYMENT));
+                double opennlpPaid = opennlp.remedyProbability(s.text(), tokens, Remedy.PAYMENT);
                 double tribuoPaid = probability(paymentModel, SentenceModels.remedyFeatures(s.text(), tokens, cues));
+                CrossValidation.add(scored, "remedy PAYMENT, OpenNLP maxent", paid, opennlpPaid);
                 CrossValidation.add(scored, "remedy PAYMENT, Tribuo LR", paid, tribuoPaid);
                 // Where the parser asks it: no sum printed, and a word that may ask for money.
                 if (s.text().indexOf('£') < 0 && Screens.mayAskForMoney(s.text())) {
-                    CrossValidation.add(scored, "no sum printed, OpenNLP", paid, opennlp.remedyProbability(s.text(),
-                            tokens, Remedy.PAYMENT));
+                    CrossValidation.add(scored, "no sum printed, OpenNLP", paid, opennlpPaid);
                     CrossValidation.add(scored, "no sum printed, Tribuo LR", paid, tribuoPaid);
                 }
                 for (SentenceModels.LabelledSum sum : SentenceModels.labelledSums(s, tokens, cues)) {
