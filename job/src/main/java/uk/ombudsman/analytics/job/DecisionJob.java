@@ -59,6 +59,7 @@ public final class DecisionJob {
         CouncilDirectory councils = CouncilDirectory.load(config.councilsFile(), config.reports().populationYear());
         RunContext run = new RunContext(runId, started, councils, InputPlan.make(spark, config, councils), new Laps(),
                 new ArrayList<>());
+        Sessions.evaluateFor(spark, run.plan().listing().count());
         try {
             Parsed parsed = readAndParse(run);
             if (parsed == null) {
