@@ -173,10 +173,16 @@ final class DecisionDocument {
     private static List<String> plainLines(String text) {
         List<String> plain = new ArrayList<>(256);
         int n0 = text.length();
+        // A line ends at \n or \r, whichever comes first; indexOf scans far faster than a loop over charAt.
+        int nextCr = text.indexOf('\r');
         for (int start = 0; start < n0; ) {
-            int end = start;
-            while (end < n0 && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                end++;
+            int nl = text.indexOf('\n', start);
+            if (nextCr >= 0 && nextCr < start) {
+                nextCr = text.indexOf('\r', start);
+            }
+            int end = nl < 0 ? n0 : nl;
+            if (nextCr >= 0 && nextCr < end) {
+                end = nextCr;
             }
             String n = normalise(text.substring(start, end));
             start = end < n0 && text.charAt(end) == '\r' && end + 1 < n0 && text.charAt(end + 1) == '\n' ? end + 2

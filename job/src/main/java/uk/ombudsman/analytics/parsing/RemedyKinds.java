@@ -25,36 +25,52 @@ final class RemedyKinds {
             + "apologies)\\b", CI);
     private static final Pattern APOLOGY_DONE = Pattern.compile("\\b(?:already|has|had) (?:\\w+ )?apologi[sz]ed\\b", CI);
     private static final String PERSON = "(?:him|her|them|Mr|Mrs|Miss|Ms|Mx|Dr|the complainant|the family)";
-    // "(?=[...])": the alternatives' first letters, so most positions are rejected with one look.
-    private static final Pattern ACTION = Pattern.compile("\\b(?=[rcuahpwmdbi])(?:" + String.join("|",
-            "\\bre-?assess\\w*", "\\bre-?consider\\w*", "\\bre-?review\\w*",
-            "\\b(?:carry out|complete|undertake|arrange|hold|convene|conduct)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?"
-                    + "(?:assessment|review|meeting|panel|investigation|visit|appeal|inspection)",
-            "\\bproduce\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?plan\\b",
-            "\\bprovide\\s+" + PERSON + "\\b",
-            "\\b(?:write to|meet with|meet|contact|discuss with)\\s+" + PERSON + "\\b",
-            "\\b(?:decide|determine)\\s+(?:whether|if|his|her|their)\\b",
-            "\\b(?:backdate|amend|correct|update|remove)\\s+(?:his|her|their|the)\\s+(?:[\\w-]+\\s+){0,3}?"
-                    + "(?:records?|plan|EHC\\w*|account|bill|assessment|entry|file)",
-            "\\bissue\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:decision|plan|response|notice)") + ")", CI);
-    private static final Pattern SERVICE_IMPROVEMENT = Pattern.compile("\\b(?=[tmrlsibapcuowegf])(?:" + String.join("|",
-            "\\b(?:issue|provide|give|send|circulate)\\s+(?:\\w+\\s+){0,2}?(?:guidance|memo|feedback|reminders?|briefings?)\\b",
-            "\\bchanges? to (?:its|the|their) (?:[\\w'-]+ ){0,2}?(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|"
-                    + "systems?)\\b",
-            "\\bputs? (?:in place (?:\\w+ ){0,3}?(?:changes|checks|procedures?|process|system|measures)|checks in place)\\b",
-            "\\b(?:tighter|better|improved) (?:controls|checks|processes|procedures|monitoring)\\b",
-            "\\bservice remedy\\b",
-            "\\btrain(?:ing|ed)?\\b", "\\bmonitor(?:ing|s)? (?:its|their|the (?:council|service))\\b", "\\bremind\\w*",
-            "\\blearning\\b", "\\bservice improvements?\\b", "\\bimprove (?:its|the|their) (?:\\w+ )?services?\\b",
-            "\\bbetter service\\b", "\\baction plan\\b",
-            "\\b(?:prevent|avoid|stop) (?:a |any )?(?:recurrence|reoccurrence|repetition|this (?:\\w+ ){0,2}?(?:happening|"
-                    + "recurring|occurring|again))",
-            "\\b(?:act|action|steps) to (?:prevent|ensure|address|improve|avoid|reduce|stop)\\b",
-            "\\b(?:review|change|amend|update|improve|introduce|revise|reviews|consider amending)\\s+(?:[\\w'-]+\\s+){0,5}?"
-                    + "(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|guidance|systems?|arrangements|templates?|"
-                    + "letters|rules|standard information|information it provides|how it)\\b",
-            "\\b(?:staff|officers|social workers|workers|employees|teams?)\\b.{0,80}?\\b(?:aware|guidance|briefed)\\b",
-            "\\bshare\\s+(?:this|our|the)\\s+(?:decision|learning|findings)\\s+with\\b") + ")", CI);
+    // Each alternative with the words one of which every match of it contains (checked before it runs).
+    static final Alternatives ACTION = new Alternatives(CI)
+            .or("\\bre-?assess\\w*", "assess")
+            .or("\\bre-?consider\\w*", "consider")
+            .or("\\bre-?review\\w*", "review")
+            .or("\\b(?:carry out|complete|undertake|arrange|hold|convene|conduct)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,4}?"
+                    + "(?:assessment|review|meeting|panel|investigation|visit|appeal|inspection)", "carry out", "complete",
+                    "undertake", "arrange", "hold", "convene", "conduct")
+            .or("\\bproduce\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?plan\\b", "produce")
+            .or("\\bprovide\\s+" + PERSON + "\\b", "provide")
+            .or("\\b(?:write to|meet with|meet|contact|discuss with)\\s+" + PERSON + "\\b", "write to", "meet", "contact",
+                    "discuss with")
+            .or("\\b(?:decide|determine)\\s+(?:whether|if|his|her|their)\\b", "decide", "determine")
+            .or("\\b(?:backdate|amend|correct|update|remove)\\s+(?:his|her|their|the)\\s+(?:[\\w-]+\\s+){0,3}?"
+                    + "(?:records?|plan|EHC\\w*|account|bill|assessment|entry|file)", "backdate", "amend", "correct",
+                    "update", "remove")
+            .or("\\bissue\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:decision|plan|response|notice)", "issue");
+    static final Alternatives SERVICE_IMPROVEMENT = new Alternatives(CI)
+            .or("\\b(?:issue|provide|give|send|circulate)\\s+(?:\\w+\\s+){0,2}?(?:guidance|memo|feedback|reminders?|"
+                    + "briefings?)\\b", "guidance", "memo", "feedback", "reminder", "briefing")
+            .or("\\bchanges? to (?:its|the|their) (?:[\\w'-]+ ){0,2}?(?:procedures?|polic(?:y|ies)|process(?:es)?|"
+                    + "practices?|systems?)\\b", "change")
+            .or("\\bputs? (?:in place (?:\\w+ ){0,3}?(?:changes|checks|procedures?|process|system|measures)|checks in "
+                    + "place)\\b", "place")
+            .or("\\b(?:tighter|better|improved) (?:controls|checks|processes|procedures|monitoring)\\b", "tighter",
+                    "better", "improved")
+            .or("\\bservice remedy\\b", "service remedy")
+            .or("\\btrain(?:ing|ed)?\\b", "train")
+            .or("\\bmonitor(?:ing|s)? (?:its|their|the (?:council|service))\\b", "monitor")
+            .or("\\bremind\\w*", "remind")
+            .or("\\blearning\\b", "learning")
+            .or("\\bservice improvements?\\b", "service improvement")
+            .or("\\bimprove (?:its|the|their) (?:\\w+ )?services?\\b", "improve")
+            .or("\\bbetter service\\b", "better service")
+            .or("\\baction plan\\b", "action plan")
+            .or("\\b(?:prevent|avoid|stop) (?:a |any )?(?:recurrence|reoccurrence|repetition|this (?:\\w+ ){0,2}?"
+                    + "(?:happening|recurring|occurring|again))", "prevent", "avoid", "stop")
+            .or("\\b(?:act|action|steps) to (?:prevent|ensure|address|improve|avoid|reduce|stop)\\b", "act to",
+                    "action to", "steps to")
+            .or("\\b(?:review|change|amend|update|improve|introduce|revise|reviews|consider amending)\\s+"
+                    + "(?:[\\w'-]+\\s+){0,5}?(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|guidance|systems?|"
+                    + "arrangements|templates?|letters|rules|standard information|information it provides|how it)\\b",
+                    "review", "change", "amend", "update", "improve", "introduce", "revise")
+            .or("\\b(?:staff|officers|social workers|workers|employees|teams?)\\b.{0,80}?\\b(?:aware|guidance|briefed)"
+                    + "\\b", "staff", "officers", "workers", "employees", "team")
+            .or("\\bshare\\s+(?:this|our|the)\\s+(?:decision|learning|findings)\\s+with\\b", "share");
     /** A word each ACTION alternative contains; checked literally before the costly pattern. */
     private static final List<String> ACTION_WORDS = List.of("assess", "consider", "review", "carry out", "complete",
             "undertake", "arrange", "hold", "convene", "conduct", "produce", "provide", "write to", "meet", "contact", "discuss",
@@ -167,11 +183,11 @@ final class RemedyKinds {
         }
         // Each kind is looked for until found once: the patterns are the costly part of a remedy.
         if (!remedies.contains(Remedy.ACTION_FOR_COMPLAINANT) && containsAny(lower, ACTION_WORDS)
-                && ACTION.matcher(remedyText).find()) {
+                && ACTION.find(remedyText, lower)) {
             remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
         }
         if (!remedies.contains(Remedy.SERVICE_IMPROVEMENT) && containsAny(lower, IMPROVEMENT_WORDS)
-                && SERVICE_IMPROVEMENT.matcher(remedyText).find()) {
+                && SERVICE_IMPROVEMENT.find(remedyText, lower)) {
             remedies.add(Remedy.SERVICE_IMPROVEMENT);
         }
     }
@@ -195,7 +211,7 @@ final class RemedyKinds {
             String it = item.strip();
             if (APOLOGY.matcher(it).find()) {
                 remedies.add(Remedy.APOLOGY);
-            } else if (SERVICE_IMPROVEMENT.matcher(it).find()) {
+            } else if (SERVICE_IMPROVEMENT.find(it)) {
                 remedies.add(Remedy.SERVICE_IMPROVEMENT);
             } else if (ACTION_VERB.matcher(it).find() && !NOT_A_KIND.matcher(it).find()) {
                 remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
@@ -220,7 +236,7 @@ final class RemedyKinds {
         List<ServiceImprovement> out = new ArrayList<>();
         for (String item : ITEM_SPLIT.split(text)) {
             String it = item.strip();
-            if (SERVICE_IMPROVEMENT.matcher(it).find()) {
+            if (SERVICE_IMPROVEMENT.find(it)) {
                 out.add(new ServiceImprovement(kindOf(it), it));
             }
         }

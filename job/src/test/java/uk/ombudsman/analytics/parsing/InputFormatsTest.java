@@ -34,6 +34,17 @@ class InputFormatsTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
+    void lineEndsOfACarriageReturnAloneGiveTheSameRecord(String seed) throws IOException {
+        // Old Mac line ends, and a mixture: each \r, \n or \r\n ends one line.
+        String text = Files.readString(SeedTruthTest.SEEDS.resolve(seed)).replace("\r\n", "\n");
+        DecisionRecord expected = parse(text.getBytes(StandardCharsets.UTF_8));
+        assertSameRecord(expected, parse(text.replace("\n", "\r").getBytes(StandardCharsets.UTF_8)));
+        String mixed = text.replaceFirst("\n", "\r").replaceFirst("\n", "\r\n");
+        assertSameRecord(expected, parse(mixed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
     void windows1252GivesTheSameRecord(String seed) throws IOException {
         String text = Files.readString(SeedTruthTest.SEEDS.resolve(seed));
         assertSameRecord(parse(text.getBytes(StandardCharsets.UTF_8)), parse(SeedVariants.windows1252(text)));
