@@ -66,6 +66,10 @@ final class FieldScores {
                 .map(x -> plain(x.getAmountGbp())).toList());
         fields("payment purposes", p, p.paymentsWithPurpose(),
                 paid.stream().map(x -> amount(x) + "|" + x.getPurpose()).toList());
+        // The same payments, purpose aside: whether each was found at all. Readers gave a payment whose purpose the text
+        // does not name DISTRESS or OTHER inconsistently (reading/README.md), which the purposes row counts too.
+        fields("payments found", p, p.paymentsWithPurpose().stream()
+                .map(x -> x.substring(0, x.indexOf('|'))).toList(), paid.stream().map(FieldScores::amount).toList());
         field("payment total", p, x -> true, nonZero(p.paymentTotal()),
                 nonZero(d == null ? BigDecimal.ZERO : d.getPaymentTotalGbp()));
         List<String> remedies = d == null ? List.of() : d.getRemedies().stream().map(Enum::name).toList();

@@ -30,6 +30,7 @@ class ReadingSetTest {
             Map.entry("outcome, no header", new double[] {0.97, 0.94}),
             Map.entry("payment amounts", new double[] {0.88, 0.93}),
             Map.entry("payment purposes", new double[] {0.72, 0.55}),
+            Map.entry("payments found", new double[] {0.96, 0.73}),
             Map.entry("payment total", new double[] {0.85, 0.85}),
             Map.entry("remedies", new double[] {0.96, 0.75}),
             Map.entry("delay_fault", new double[] {1.00, 0.74}));
