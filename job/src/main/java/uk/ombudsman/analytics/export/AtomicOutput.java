@@ -42,12 +42,39 @@ public abstract class AtomicOutput {
      * @throws OutputException when the target is a file, or a folder that is not a previous output of this job
      */
     public static AtomicOutput begin(FileSystem fs, Path target, String runId) throws IOException {
+        Path qualified = qualified(fs, target);
+        return renamesAtomically(fs) ? RenamedOutput.open(fs, qualified, runId)
+                : PointedOutput.open(fs, qualified, runId);
+    }
+
+    /**
+     * The checks {@link #begin} makes, writing nothing: a run makes them before it reads its input, so a wrong
+     * output fails at once rather than after every file is parsed.
+     *
+     * @throws OutputException when the target is a file, or a folder that is not a previous output of this job
+     */
+    public static void check(FileSystem fs, Path target) throws IOException {
+        Path qualified = qualified(fs, target);
+        Path above = qualified.getParent();
+        while (above != null && !fs.exists(above)) {
+            above = above.getParent();
+        }
+        if (above != null && !fs.getFileStatus(above).isDirectory()) {
+            throw new OutputException("the output " + target + " cannot be made: " + above + " is a file");
+        }
+        if (renamesAtomically(fs)) {
+            RenamedOutput.checkTarget(fs, qualified);
+        } else {
+            PointedOutput.checkTarget(fs, qualified);
+        }
+    }
+
+    private static Path qualified(FileSystem fs, Path target) throws IOException {
         Path qualified = fs.makeQualified(target);
         if (qualified.getParent() == null) {
             throw new OutputException("the output cannot be the root of a file system: " + target);
         }
-        return renamesAtomically(fs) ? RenamedOutput.open(fs, qualified, runId)
-                : PointedOutput.open(fs, qualified, runId);
+        return qualified;
     }
 
     static boolean renamesAtomically(FileSystem fs) {

@@ -26,8 +26,12 @@ final class PointedOutput extends AtomicOutput {
         this.run = new Path(target, runName);
     }
 
-    static PointedOutput open(FileSystem fs, Path target, String runId) throws IOException {
+    static void checkTarget(FileSystem fs, Path target) throws IOException {
         checkOurs(fs, target, POINTER, RUNS);
+    }
+
+    static PointedOutput open(FileSystem fs, Path target, String runId) throws IOException {
+        checkTarget(fs, target);
         PointedOutput out = new PointedOutput(fs, target, runId);
         if (fs.exists(out.run)) {
             throw new OutputException("a run folder " + out.run + " already exists; try again");

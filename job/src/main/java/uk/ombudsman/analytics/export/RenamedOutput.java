@@ -33,11 +33,15 @@ final class RenamedOutput extends AtomicOutput {
     static RenamedOutput open(FileSystem fs, Path target, String runId) throws IOException {
         RenamedOutput out = new RenamedOutput(fs, target, runId);
         out.recover();
-        checkOurs(fs, target, MANIFEST);
+        checkTarget(fs, target);
         if (!fs.mkdirs(out.staging)) {
             throw new OutputException("cannot create " + out.staging + " beside the output");
         }
         return out;
+    }
+
+    static void checkTarget(FileSystem fs, Path target) throws IOException {
+        checkOurs(fs, target, MANIFEST);
     }
 
     private void recover() throws IOException {

@@ -56,6 +56,7 @@ public final class DecisionJob {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
+        OutputWriter.check(spark, config.output());
         CouncilDirectory councils = CouncilDirectory.load(config.councilsFile(), config.reports().populationYear());
         RunContext run = new RunContext(runId, started, councils, InputPlan.make(spark, config, councils), new Laps(),
                 new ArrayList<>());

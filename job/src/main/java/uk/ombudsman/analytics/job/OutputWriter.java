@@ -47,10 +47,26 @@ final class OutputWriter implements AutoCloseable {
     }
 
     static OutputWriter begin(SparkSession spark, String output, String runId) {
+        return onOutput(spark, output, (fs, target) -> new OutputWriter(spark, fs, AtomicOutput.begin(fs, target,
+                runId)));
+    }
+
+    /** Fails as {@link #begin} would, writing nothing: before the input is read. */
+    static void check(SparkSession spark, String output) {
+        onOutput(spark, output, (fs, target) -> {
+            AtomicOutput.check(fs, target);
+            return null;
+        });
+    }
+
+    private interface OnOutput<T> {
+        T apply(FileSystem fs, Path target) throws IOException;
+    }
+
+    private static <T> T onOutput(SparkSession spark, String output, OnOutput<T> action) {
         try {
             Path target = new Path(output);
-            FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            return new OutputWriter(spark, fs, AtomicOutput.begin(fs, target, runId));
+            return action.apply(target.getFileSystem(spark.sparkContext().hadoopConfiguration()), target);
         } catch (IOException e) {
             throw new Failure("cannot use the output " + output + ": " + e.getMessage(), ExitCode.OUTPUT, e);
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -156,6 +157,20 @@ class OutputSafetyTest {
         Failure refused = assertThrows(Failure.class, () -> JobRuns.run(JobRuns.SEEDS, mine));
         assertTrue(refused.getMessage().contains("not a report folder"), refused.getMessage());
         assertEquals("precious", Files.readString(mine.resolve("thesis.docx")));
+    }
+
+    @Test
+    void anOutputThatCannotBeUsedFailsBeforeAnyFileIsRead() throws IOException {
+        Path file = dir.resolve("also-a-file");
+        Files.writeString(file, "not a folder");
+        for (Path output : List.of(file, file.resolve("out"))) {
+            List<JobProgress.Stage> stages = new ArrayList<>();
+            Failure f = assertThrows(Failure.class, () -> JobRuns.run(JobRuns.SEEDS, output, stages::add));
+            assertEquals(ExitCode.OUTPUT, f.exitCode());
+            assertTrue(f.getMessage().contains("is a file"), f.getMessage());
+            assertEquals(List.of(), stages, "no stage begun for " + output);
+        }
+        assertEquals("not a folder", Files.readString(file));
     }
 
     @Test
