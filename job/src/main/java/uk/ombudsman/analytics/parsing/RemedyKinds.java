@@ -71,14 +71,6 @@ final class RemedyKinds {
             .or("\\b(?:staff|officers|social workers|workers|employees|teams?)\\b.{0,80}?\\b(?:aware|guidance|briefed)"
                     + "\\b", "staff", "officers", "workers", "employees", "team")
             .or("\\bshare\\s+(?:this|our|the)\\s+(?:decision|learning|findings)\\s+with\\b", "share");
-    /** A word each ACTION alternative contains; checked literally before the costly pattern. */
-    private static final List<String> ACTION_WORDS = List.of("assess", "consider", "review", "carry out", "complete",
-            "undertake", "arrange", "hold", "convene", "conduct", "produce", "provide", "write to", "meet", "contact", "discuss",
-            "decide", "determine", "backdate", "amend", "correct", "update", "remove", "issue");
-    private static final List<String> IMPROVEMENT_WORDS = List.of("train", "monitor", "remind", "learning", "review",
-            "guidance", "memo", "feedback", "briefing", "place", "tighter", "better", "improved",
-            "change", "amend", "update", "improve", "introduce", "revise", "staff", "officers", "workers",
-            "employees", "team", "share", "service", "recurrence", "prevent", "action", "steps", "avoid");
     /** The kinds of improvement in the order they are tried: the first that matches an item names it. */
     private static final List<Map.Entry<ImprovementKind, Pattern>> KINDS = List.of(
             kind(ImprovementKind.GUIDANCE_OR_REMINDER, "\\b(?=[rbmaf])(?:remind\\w*|brief\\w*|memo\\b|aware\\b|feedback\\b)"),
@@ -182,12 +174,10 @@ final class RemedyKinds {
             remedies.add(Remedy.APOLOGY);
         }
         // Each kind is looked for until found once: the patterns are the costly part of a remedy.
-        if (!remedies.contains(Remedy.ACTION_FOR_COMPLAINANT) && containsAny(lower, ACTION_WORDS)
-                && ACTION.find(remedyText, lower)) {
+        if (!remedies.contains(Remedy.ACTION_FOR_COMPLAINANT) && ACTION.find(remedyText, lower)) {
             remedies.add(Remedy.ACTION_FOR_COMPLAINANT);
         }
-        if (!remedies.contains(Remedy.SERVICE_IMPROVEMENT) && containsAny(lower, IMPROVEMENT_WORDS)
-                && SERVICE_IMPROVEMENT.find(remedyText, lower)) {
+        if (!remedies.contains(Remedy.SERVICE_IMPROVEMENT) && SERVICE_IMPROVEMENT.find(remedyText, lower)) {
             remedies.add(Remedy.SERVICE_IMPROVEMENT);
         }
     }
@@ -255,14 +245,5 @@ final class RemedyKinds {
             }
         }
         return ImprovementKind.OTHER;
-    }
-
-    private static boolean containsAny(String text, List<String> words) {
-        for (String w : words) {
-            if (text.contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
