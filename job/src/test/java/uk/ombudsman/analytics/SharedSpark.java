@@ -4,8 +4,8 @@ import org.apache.spark.sql.SparkSession;
 import uk.ombudsman.analytics.job.Sessions;
 
 /**
- * The one local SparkSession of the whole test suite (each start costs seconds), built by the job's own session
- * factory with test-sized settings, and stopped when the JVM exits. Tests never stop it.
+ * The one local SparkSession of a test JVM (each start costs seconds; the suite runs in two JVMs), built by the job's
+ * own session factory with test-sized settings, and stopped when the JVM exits. Tests never stop it.
  */
 public final class SharedSpark {
     private static SparkSession session;
