@@ -95,8 +95,8 @@ class MeasuresSentencesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
         adult-care-services/disabled-facilities-grants/24-002-402 | GUIDANCE_OR_REMINDER | The Council should apologise, make a financial payment and remind staff about its duties.
-        children-s-care-services/friends-and-family-carers/16-005-108 | PROCEDURE | To remedy the injustice caused by this fault, the Council has agreed to apologise, make a payment to Mrs X and make changes to its procedures.
-        housing/homelessness/24-003-536 | GUIDANCE_OR_REMINDER | The Council has agreed to apologise to Mrs X, pay her £200 and issue guidance to staff.
+        children-s-care-services/friends-and-family-carers/22-001-399 | PROCEDURE | To remedy the injustice caused by this fault, the Council has agreed to apologise, make a payment to Mrs X and make changes to its procedures.
+        environment-and-regulation/other/21-000-468 | GUIDANCE_OR_REMINDER | The Council has agreed to apologise to Mrs X, pay her £200 and issue guidance to staff.
         transport-and-highways/highway-repair-and-maintenance/18-014-811 | PROCEDURE | The Ombudsman finds the delay was fault by the Council but considers the agreed actions of an apology, payment of £300 and tighter controls for highway repairs are enough to provide a suitable remedy for Mr C's injustice.
         adult-care-services/charging/21-011-999 | TRAINING | The Council agreed to the Ombudsman's recommendation to apologise to Mrs X and reduce the outstanding balance owed by £400. The Council has already provided training to its staff.
         """)
