@@ -8,10 +8,12 @@ every notebook and every HTML copy cost more than most notebooks take to run.
 import json
 import os
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 
 import nbformat
 from nbclient import NotebookClient
+from traitlets.config import Config
 from nbconvert import HTMLExporter, NotebookExporter
 
 
@@ -41,12 +43,17 @@ def execute(source, dest_dir):
     name = os.path.splitext(os.path.basename(source))[0]
     print(f"Executing {name}.ipynb against {os.environ['LGSCO_OUTPUT']}", file=sys.stderr, flush=True)
     nb = nbformat.read(source, as_version=4)
-    client = NotebookClient(nb, kernel_name='python3', timeout=600, record_timing=False,
-                            resources={'metadata': {'path': os.path.dirname(os.path.abspath(source))}})
-    try:
-        client.execute()
-    except Exception as e:  # a cell error: say which notebook, with the error nbclient reports
-        return f"{name}.ipynb failed against {os.environ['LGSCO_OUTPUT']}:\n{e}"
+    # The kernel talks over Unix sockets in a folder of its own, not TCP ports: a port is chosen free and bound
+    # later by the kernel, and kernels started at once (here, or by another execution beside this one) took the
+    # same port ("Address already in use", a kernel that died before replying).
+    with tempfile.TemporaryDirectory(prefix='lgsco-kernel-') as sockets:
+        sockets_only = Config({'KernelManager': {'transport': 'ipc', 'ip': os.path.join(sockets, 'k')}})
+        client = NotebookClient(nb, config=sockets_only, kernel_name='python3', timeout=600, record_timing=False,
+                                resources={'metadata': {'path': os.path.dirname(os.path.abspath(source))}})
+        try:
+            client.execute()
+        except Exception as e:  # a cell error: say which notebook, with the error nbclient reports
+            return f"{name}.ipynb failed against {os.environ['LGSCO_OUTPUT']}:\n{e}"
     # Through nbconvert's notebook export (as `--to notebook` does: streams coalesced), then cleaned and written as
     # JSON by hand, keys sorted, so that the file is the same byte for byte on every run.
     exported, _ = NotebookExporter().from_notebook_node(nb)

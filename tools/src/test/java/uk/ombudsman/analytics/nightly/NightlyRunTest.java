@@ -198,7 +198,14 @@ class NightlyRunTest {
         Path latestBefore = latest();
         try (RunLock lock = RunLock.tryAcquire(root.resolve(NightlyRun.LOCK))) {
             assertNotNull(lock);
-            Failure refused = assertThrows(Failure.class, () -> nightly(0.5));
+            // Refused before Spark: the session is not even asked for, so a refused run costs only a JVM's start.
+            NightlyRun.Options options = new NightlyRun.Options(landing.toString(), root, 3, 0.5, null,
+                    ReportSettings.DEFAULT, notebooks);
+            NightlyRun refusedRun = new NightlyRun(() -> {
+                throw new AssertionError("a refused run asked for a Spark session");
+            }, options, JobProgress.SILENT);
+            Failure refused = assertThrows(Failure.class, () -> refusedRun.run(NightlyRun.stamp(
+                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second++))));
             assertEquals(ExitCode.LOCKED, refused.exitCode());
             assertTrue(refused.getMessage().contains("another nightly run is in progress"), refused.getMessage());
         }
