@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.ombudsman.analytics.JobRuns;
 
 /**
- * The notebooks run by a real Jupyter kernel: the committed export equals a fresh one (what every cell printed), every
- * notebook runs without a cell error on the bundled sample's output and on outputs with no payments and no dates, and
- * two executions on the same output are byte for byte the same. The export on real page openings is committed without
- * a cell error (remaking it takes a further Spark run, left to jobs/export-notebooks.sh --real).
+ * The notebooks run by a real Jupyter kernel: the committed export is byte for byte a fresh one (so two executions
+ * give the same files), and every notebook runs without a cell error on the bundled sample's output and on outputs
+ * with no payments and no dates. The export on real page openings is committed without a cell error (remaking it
+ * takes a further Spark run, left to jobs/export-notebooks.sh --real).
  */
 class NotebooksIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +62,12 @@ class NotebooksIT {
             assertEquals(textOutputs(COMMITTED.resolve(name + ".ipynb")), textOutputs(fresh.resolve(name + ".ipynb")),
                     name + ".ipynb is stale: run jobs/export-notebooks.sh --demo");
             assertEquals(images(COMMITTED.resolve(name + ".ipynb")), images(fresh.resolve(name + ".ipynb")), name);
-            assertTrue(Files.exists(COMMITTED.resolve(name + ".html")), name + ".html");
+            // Byte for byte, the HTML copy too: an execution at another time, in another folder, gives the same
+            // files, so a re-export shows in a diff only what changed.
+            for (String ext : List.of(".ipynb", ".html")) {
+                assertArrayEquals(Files.readAllBytes(COMMITTED.resolve(name + ext)),
+                        Files.readAllBytes(fresh.resolve(name + ext)), name + ext + " differs from a fresh execution");
+            }
         }
     }
 
@@ -76,16 +81,13 @@ class NotebooksIT {
         }
     }
 
+    /** Once: that two executions give the same bytes is the demo export's test, against the committed files. */
     @Test
-    void everyNotebookRunsOnTheSampleAndTwoRunsAreByteIdentical() throws Exception {
-        Path a = execute(sample, "a");
-        Path b = execute(sample, "b");
+    void everyNotebookRunsOnTheSample() throws Exception {
+        Path out = execute(sample, "sample-nb");
         for (String name : NOTEBOOKS) {
-            assertNoErrors(a.resolve(name + ".ipynb"));
-            for (String ext : List.of(".ipynb", ".html")) {
-                assertArrayEquals(Files.readAllBytes(a.resolve(name + ext)), Files.readAllBytes(b.resolve(name + ext)),
-                        name + ext + " differs between two executions");
-            }
+            assertNoErrors(out.resolve(name + ".ipynb"));
+            assertTrue(Files.exists(out.resolve(name + ".html")), name + ".html");
         }
     }
 
