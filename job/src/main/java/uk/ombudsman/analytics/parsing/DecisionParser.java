@@ -278,15 +278,17 @@ public final class DecisionParser implements Serializable {
     /** The Ombudsman's own measures: its satisfactory-remedy count, service improvements, reports, regulators. */
     private void readMeasures(DecisionDocument doc, Draft d, RemedyExtractor.Result remedy) {
         DecisionRecord r = d.r;
-        List<String> ombudsmans = Measures.ombudsmans(doc);
-        Measures.Reading<Boolean> remedied = Measures.remediedBefore(ombudsmans, r.getOutcome(),
-                remedy.hasRemedyText(), !r.getRemedies().isEmpty(), reader());
+        // Which sentences are the Ombudsman's own is the costly question: asked only where a reader needs them (a
+        // remedy asked for settles remedied_before without them).
+        boolean askedFor = remedy.hasRemedyText();
+        Measures.Reading<Boolean> remedied = Measures.remediedBefore(askedFor ? List.of() : Measures.ombudsmans(doc),
+                r.getOutcome(), askedFor, !r.getRemedies().isEmpty(), reader());
         r.setRemediedBefore(remedied.value());
         if (remedied.evidence() != null) {
             d.evidence(EvidenceField.REMEDIED_BEFORE, "true", remedied.evidence());
         }
         List<ServiceImprovement> improvements = new ArrayList<>(remedy.improvements());
-        for (ServiceImprovement made : Measures.improvementsMade(ombudsmans)) {
+        for (ServiceImprovement made : Measures.improvementsMade(doc)) {
             if (improvements.stream().noneMatch(i -> i.getText().contains(made.getText())
                     || made.getText().contains(i.getText()))) {
                 improvements.add(made); // a change already made is counted once, not again as agreed

@@ -191,19 +191,34 @@ final class Measures {
         return cues;
     }
 
-    /** Changes for everyone the body had already made, as the Ombudsman states them, one per sentence. */
-    static List<ServiceImprovement> improvementsMade(List<String> ombudsmans) {
+    /**
+     * Changes for everyone the body had already made, as the Ombudsman states them, one per sentence: of the
+     * sentences {@link #ombudsmans} keeps, found by testing the cheap words and the pattern first, since deciding a
+     * sentence is the Ombudsman's own (not the complaint restated) costs most.
+     */
+    static List<ServiceImprovement> improvementsMade(DecisionDocument doc) {
         List<ServiceImprovement> out = new ArrayList<>();
-        for (String s : ombudsmans) {
-            // What every change made names, checked as plain text before the pattern is run.
-            String lower = s.toLowerCase(java.util.Locale.ROOT);
-            if (uk.ombudsman.analytics.reading.Screens.containsAny(lower, CHANGE_WORDS)
-                    && uk.ombudsman.analytics.reading.Screens.containsAny(lower, MADE_WORDS)
-                    && IMPROVEMENT_MADE.matcher(s).find()) {
-                out.add(new ServiceImprovement(RemedyKinds.kindOf(s), s));
+        for (String paragraph : verdictParagraphs(doc)) {
+            // What every change made names, checked as plain text before the pattern is run: in the paragraph
+            // first (most have none of it, and are not split), then in each sentence.
+            if (!namesAChangeMade(paragraph)) {
+                continue;
+            }
+            for (Sentences.Sentence sentence : doc.sentences(paragraph)) {
+                String s = sentence.text();
+                if (namesAChangeMade(s) && IMPROVEMENT_MADE.matcher(s).find() && isOmbudsmans(doc, s)) {
+                    out.add(new ServiceImprovement(RemedyKinds.kindOf(s), s));
+                }
             }
         }
         return out;
+    }
+
+    /** One of the words every change made names, and one of its verbs. */
+    private static boolean namesAChangeMade(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return uk.ombudsman.analytics.reading.Screens.containsAny(lower, CHANGE_WORDS)
+                && uk.ombudsman.analytics.reading.Screens.containsAny(lower, MADE_WORDS);
     }
 
     /** The verbs one of which {@link #IMPROVEMENT_MADE} needs, in lower case. */
@@ -218,16 +233,22 @@ final class Measures {
     /**
      * The sentences in the Ombudsman's own words (summary, findings, assessment, remedy, final decision) that are
      * neither the complaint restated nor the complainant's view: what the body's remedy and its changes are read
-     * from. Read once per decision, since deciding a sentence is restated is the costly part.
+     * from. Deciding a sentence is restated is the costly part: the parser asks for this list only where no
+     * remedy is asked for ({@link #remediedBefore} needs it then).
      */
     static List<String> ombudsmans(DecisionDocument doc) {
         List<String> out = new ArrayList<>();
         for (String s : verdictSentences(doc)) {
-            if (!NOT_OURS.matcher(s).lookingAt() && !doc.isRestated(s)) {
+            if (isOmbudsmans(doc, s)) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /** One of {@link #verdictSentences}: the Ombudsman's own words, neither the complaint restated nor a view. */
+    private static boolean isOmbudsmans(DecisionDocument doc, String sentence) {
+        return !NOT_OURS.matcher(sentence).lookingAt() && !doc.isRestated(sentence);
     }
 
     /** The page is one of the Ombudsman's reports (section 30 of the Local Government Act 1974). */
@@ -276,11 +297,20 @@ final class Measures {
     /** The Ombudsman's own words: the summary, findings, assessment, remedy and final decision. */
     private static List<String> verdictSentences(DecisionDocument doc) {
         List<String> out = new ArrayList<>();
+        for (String paragraph : verdictParagraphs(doc)) {
+            doc.sentences(paragraph).forEach(s -> out.add(s.text()));
+        }
+        return out;
+    }
+
+    /** The paragraphs of {@link #verdictSentences}, in order. */
+    private static List<String> verdictParagraphs(DecisionDocument doc) {
+        List<String> out = new ArrayList<>();
         if (doc.summary != null) {
-            doc.sentences(doc.summary).forEach(s -> out.add(s.text()));
+            out.add(doc.summary);
         }
         for (Line l : doc.in(Section.FINDINGS, Section.ASSESSMENT, Section.REMEDY, Section.FINAL)) {
-            doc.sentences(l.text()).forEach(s -> out.add(s.text()));
+            out.add(l.text());
         }
         return out;
     }
