@@ -13,8 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 import nbformat
 from nbclient import NotebookClient
-from traitlets.config import Config
 from nbconvert import HTMLExporter, NotebookExporter
+from traitlets.config import Config
 
 
 def clean(nb):

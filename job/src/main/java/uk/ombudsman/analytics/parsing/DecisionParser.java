@@ -278,11 +278,8 @@ public final class DecisionParser implements Serializable {
     /** The Ombudsman's own measures: its satisfactory-remedy count, service improvements, reports, regulators. */
     private void readMeasures(DecisionDocument doc, Draft d, RemedyExtractor.Result remedy) {
         DecisionRecord r = d.r;
-        // Which sentences are the Ombudsman's own is the costly question: asked only where a reader needs them (a
-        // remedy asked for settles remedied_before without them).
-        boolean askedFor = remedy.hasRemedyText();
-        Measures.Reading<Boolean> remedied = Measures.remediedBefore(askedFor ? List.of() : Measures.ombudsmans(doc),
-                r.getOutcome(), askedFor, !r.getRemedies().isEmpty(), reader());
+        Measures.Reading<Boolean> remedied = Measures.remediedBefore(doc, r.getOutcome(), remedy.hasRemedyText(),
+                !r.getRemedies().isEmpty(), reader());
         r.setRemediedBefore(remedied.value());
         if (remedied.evidence() != null) {
             d.evidence(EvidenceField.REMEDIED_BEFORE, "true", remedied.evidence());

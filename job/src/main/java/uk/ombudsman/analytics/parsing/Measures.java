@@ -112,11 +112,12 @@ final class Measures {
      *
      * @param remediesRead whether the remedy reading found any remedy kind (a cue of the page, as in training)
      */
-    static Reading<Boolean> remediedBefore(List<String> ombudsmans, Outcome outcome, boolean remedyAskedFor,
+    static Reading<Boolean> remediedBefore(DecisionDocument doc, Outcome outcome, boolean remedyAskedFor,
             boolean remediesRead, SentenceReader reader) {
         if (remedyAskedFor) {
             return new Reading<>(false, null); // a remedy asked for now: by definition not the body's own
         }
+        List<String> ombudsmans = ombudsmans(doc); // the costly part, so only past the question above
         List<String> page = remediedPageCues(ombudsmans, outcome, remediesRead);
         String best = null;
         double bestP = uk.ombudsman.analytics.reading.RemediedBeforeModel.THRESHOLD;
@@ -233,8 +234,8 @@ final class Measures {
     /**
      * The sentences in the Ombudsman's own words (summary, findings, assessment, remedy, final decision) that are
      * neither the complaint restated nor the complainant's view: what the body's remedy and its changes are read
-     * from. Deciding a sentence is restated is the costly part: the parser asks for this list only where no
-     * remedy is asked for ({@link #remediedBefore} needs it then).
+     * from. Deciding a sentence is restated is the costly part: {@link #remediedBefore} reads this list only where
+     * no remedy is asked for, and {@link #improvementsMade} asks it of a sentence only once its words qualify.
      */
     static List<String> ombudsmans(DecisionDocument doc) {
         List<String> out = new ArrayList<>();

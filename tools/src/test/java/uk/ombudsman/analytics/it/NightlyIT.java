@@ -103,8 +103,9 @@ class NightlyIT {
         // Without starting Spark (NightlyRunTest checks the session is never asked for): no stage line. The bound
         // only catches a hang: the refused JVM's start takes 2.5 to 5 s on an idle machine, and 11.5 s was seen
         // beside another integration test on two cores.
+        String said = Scripts.read(secondLog);
         for (JobProgress.Stage stage : JobProgress.Stage.values()) {
-            assertFalse(Scripts.read(secondLog).contains("] " + stage.label()), Scripts.read(secondLog));
+            assertFalse(said.contains("] " + stage.label()), said);
         }
         assertTrue(seconds < 30, "refused at once: " + seconds + " s");
 

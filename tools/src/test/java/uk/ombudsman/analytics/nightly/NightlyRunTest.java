@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -75,9 +77,13 @@ class NightlyRunTest {
 
     /** Each run needs its own name: runs are stamped to the second. */
     private static NightlyRun.Outcome nightly(double maxQuarantinedShare) {
+        return nightly(maxQuarantinedShare, SharedSpark::get);
+    }
+
+    private static NightlyRun.Outcome nightly(double maxQuarantinedShare, Supplier<SparkSession> spark) {
         NightlyRun.Options options = new NightlyRun.Options(landing.toString(), root, 3, maxQuarantinedShare, null,
                 ReportSettings.DEFAULT, notebooks);
-        return new NightlyRun(SharedSpark::get, options, JobProgress.SILENT)
+        return new NightlyRun(spark, options, JobProgress.SILENT)
                 .run(NightlyRun.stamp(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second++)));
     }
 
@@ -199,13 +205,9 @@ class NightlyRunTest {
         try (RunLock lock = RunLock.tryAcquire(root.resolve(NightlyRun.LOCK))) {
             assertNotNull(lock);
             // Refused before Spark: the session is not even asked for, so a refused run costs only a JVM's start.
-            NightlyRun.Options options = new NightlyRun.Options(landing.toString(), root, 3, 0.5, null,
-                    ReportSettings.DEFAULT, notebooks);
-            NightlyRun refusedRun = new NightlyRun(() -> {
+            Failure refused = assertThrows(Failure.class, () -> nightly(0.5, () -> {
                 throw new AssertionError("a refused run asked for a Spark session");
-            }, options, JobProgress.SILENT);
-            Failure refused = assertThrows(Failure.class, () -> refusedRun.run(NightlyRun.stamp(
-                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second++))));
+            }));
             assertEquals(ExitCode.LOCKED, refused.exitCode());
             assertTrue(refused.getMessage().contains("another nightly run is in progress"), refused.getMessage());
         }
