@@ -79,6 +79,20 @@ final class Measures {
     private static final int REPORT_LINES = 12;
     /** One of these, in lower case, is in every line {@link #REPORT_LINE} matches. */
     private static final String[] REPORT_WORDS = {"investigation", "report", "section 30"};
+    /**
+     * What only a report says of itself, anywhere in its text: "within three months from the date of this report",
+     * the duty of section 31(2) ("The Council must consider the report and confirm within three months the action
+     * it has taken"), and the old report summaries' line "Fault found causing injustice and recommendations made".
+     * Not "this report" alone (some decision statements' role paragraph says "In this report, we have used the
+     * word 'fault'"), nor "considered the report" (of a stage two investigator, in children's complaints).
+     */
+    private static final Pattern REPORT_REFERENCE = Pattern.compile(
+            "\\bdate of this report\\b|\\b(?:must|should|will) consider (?:the|this|our) report\\b(?! of\\b)|"
+                    + "\\bconsideration of (?:this|our) report\\b|\\bfault found causing injustice and recommendations "
+                    + "made\\b", CI);
+    /** One of these is in every line {@link #REPORT_REFERENCE} matches (as cased on the page: no copy lower-cased). */
+    private static final String[] REPORT_REFERENCE_WORDS = {"report", "Report", "REPORT", "ecommendations made",
+        "ECOMMENDATIONS MADE"};
 
     /** "we will share this decision with the Care Quality Commission (CQC)", "send a copy of this report to Ofsted". */
     private static final Pattern SHARED = Pattern.compile(
@@ -252,19 +266,25 @@ final class Measures {
         return !NOT_OURS.matcher(sentence).lookingAt() && !doc.isRestated(sentence);
     }
 
-    /** The page is one of the Ombudsman's reports (section 30 of the Local Government Act 1974). */
+    /**
+     * The page is one of the Ombudsman's reports (section 30 of the Local Government Act 1974): a report's opening
+     * line in its first lines, or a line anywhere (the summary included) that speaks of the page as a report.
+     */
     static boolean isReport(DecisionDocument doc) {
         int n = 0;
         for (Line l : doc.lines) {
-            if (n++ >= REPORT_LINES) {
-                break;
-            }
-            if (uk.ombudsman.analytics.reading.Screens.containsAny(l.text().toLowerCase(java.util.Locale.ROOT),
-                    REPORT_WORDS) && REPORT_LINE.matcher(l.text()).find()) {
+            if (n++ < REPORT_LINES && uk.ombudsman.analytics.reading.Screens.containsAny(
+                    l.text().toLowerCase(java.util.Locale.ROOT), REPORT_WORDS) && REPORT_LINE.matcher(l.text()).find()
+                    || speaksOfAReport(l.text())) {
                 return true;
             }
         }
-        return false;
+        return doc.summary != null && speaksOfAReport(doc.summary);
+    }
+
+    private static boolean speaksOfAReport(String text) {
+        return uk.ombudsman.analytics.reading.Screens.containsAny(text, REPORT_REFERENCE_WORDS)
+                && REPORT_REFERENCE.matcher(text).find();
     }
 
     /** The regulators the decision says it is shared with, and the first sentence that says so. */

@@ -143,6 +143,26 @@ class MeasuresSentencesTest {
                 + "person").getPublicInterestReport());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        planning/planning-applications/15-010-742 | The council should, within three months from the date of this report, apologise and pay each of the neighbours £250 for their time, trouble and loss of confidence in the council's decision making.
+        children-s-care-services/looked-after-children/20-012-417 | The Council must consider the report and confirm within three months the action it has taken or proposes to take.
+        children-s-care-services/looked-after-children/20-012-417 | Fault found causing injustice and recommendations made.
+        """)
+    void aPageThatSpeaksOfItselfAsAReportIsAPublicInterestReport(String page, String sentence) {
+        // The reading set's extra training pages, whose openings have no report heading.
+        assertTrue(parse("Upheld", "Mr X complained about the Council.\n" + sentence).getPublicInterestReport(), page);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        benefits-and-tax/housing-benefit-and-council-tax-benefit/22-009-863 | In this report, we have used the word 'fault' to refer to these.
+        invented | The Council considered the report of the independent investigator and upheld two of Mr X's complaints.
+        """)
+    void aStatementThatNamesAReportIsNoReport(String page, String sentence) {
+        assertFalse(parse("Not upheld", "We found no fault.\n" + sentence).getPublicInterestReport(), page);
+    }
+
     /** An invented header (Anytown is not a council) around the page's real words. */
     private static DecisionRecord parse(String decision, String summary) {
         ParseResult r = PARSER.parse("test", ("Anytown Borough Council (25 000 001)\nCategory : Housing > Allocations\n"
