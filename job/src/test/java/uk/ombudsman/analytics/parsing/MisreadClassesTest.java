@@ -31,6 +31,10 @@ import uk.ombudsman.analytics.reference.CouncilDirectory;
  * labels by readers who never ran the parser). A floor per class, at the share read right when it was recorded:
  * the class's misreads are measured, not hidden, and a change that reads a class worse fails. These are sentences the
  * models were trained on, so the shares are upper bounds; the held-out scores (ReadingSetTest) are the honest ones.
+ * The floors were recorded again when 152 training pages were added (HISTORY entry 27): on the sentences of before,
+ * the retrained models read every class at or above its old floor (1: 70 of 73; 3: 34 of 34; 5: 62 of 81; 6: 6 of
+ * 8; 7: 641 of 1039); the new pages' sentences read worse in five classes (1: 27 of 30, 3: 14 of 15, 5: 18 of 28,
+ * 6: 1 of 3, 7: 260 of 461), wordings the rules had not met: the floors are now the shares over all of them.
  */
 class MisreadClassesTest {
     private static final Path SENTENCES = Path.of("job/src/test/resources/reading/train/sentences.csv");
@@ -54,7 +58,7 @@ class MisreadClassesTest {
     @Test
     void class1APaymentWithNoSumPrintedIsAPayment() {
         // "will apologise and make a symbolic payment": a payment entry with no amount.
-        assertAtLeast("1 payment, no sum printed", 0.95, rows("money", m -> m.contains("?|PAYMENT")),
+        assertAtLeast("1 payment, no sum printed", 0.94, rows("money", m -> m.contains("?|PAYMENT")),
                 r -> summaryReading(r).payments().stream().anyMatch(p -> p.getAmountGbp() == null));
     }
 
@@ -68,14 +72,14 @@ class MisreadClassesTest {
     @Test
     void class3SumsToBePaidToTheComplainantAreCounted() {
         // Refunds and repayments to the complainant, "agreed to offer Mr X £N" as the remedy.
-        assertAtLeastSums("3 sums to be paid, counted", 1.0, sums(role -> role.equals("PAYMENT")), true);
+        assertAtLeastSums("3 sums to be paid, counted", 0.97, sums(role -> role.equals("PAYMENT")), true);
     }
 
     @Test
     void class5DelayAtFaultInAnyWordsIsFound() {
         // A quarter is still missed ("the time taken to", "took eleven months to"): the floor records it. Not done in
         // time ("for not telling her sooner", "not ... within the timeframes", "not ... timely") is read since entry 14.
-        assertAtLeast("5 delay at fault, found", 0.76, rows("delay", "AT_FAULT"::equals),
+        assertAtLeast("5 delay at fault, found", 0.73, rows("delay", "AT_FAULT"::equals),
                 r -> Boolean.TRUE.equals(upheldSummary(r.get("text")).getDelayFault()));
     }
 
@@ -92,7 +96,7 @@ class MisreadClassesTest {
     @Test
     void class6TheComplaintDateIsTheComplaintToTheBodyNotAnEarlierEvent() {
         // A sentence saying when the complainant complained: its year, never another's.
-        assertAtLeast("6 complaint date, its year", 0.75, rows("complaint_date", d -> !d.isEmpty()), r -> {
+        assertAtLeast("6 complaint date, its year", 0.63, rows("complaint_date", d -> !d.isEmpty()), r -> {
             DecisionRecord d = parse(header("Decision : Upheld\n") + "What I found\n" + r.get("text") + "\n");
             return d.getComplaintDate() != null
                     && r.get("complaint_date").endsWith(Integer.toString(d.getComplaintDate().getYear()));
@@ -103,7 +107,7 @@ class MisreadClassesTest {
     void class7TheOutcomeOfASentenceWithoutADecisionLineIsTheOmbudsmans() {
         // One sentence alone, where a page has several: "The Council has agreed to ..." says upheld only beside the
         // rest. Pages without a Decision line read at .94 on the held-out part; single sentences far less.
-        assertAtLeast("7 outcome from words alone", 0.61, rows("verdict", v -> !v.isEmpty()), r -> {
+        assertAtLeast("7 outcome from words alone", 0.60, rows("verdict", v -> !v.isEmpty()), r -> {
             Findings.Reading<Outcome> o = Findings.outcome(DecisionDocument.read(header("") + "Summary: "
                     + r.get("text") + "\n"));
             Outcome expected = r.get("verdict").equals("CLOSED") ? Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES
