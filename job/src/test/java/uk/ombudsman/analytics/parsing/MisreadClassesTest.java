@@ -34,7 +34,9 @@ import uk.ombudsman.analytics.reference.CouncilDirectory;
  * The floors were recorded again when 152 training pages were added (HISTORY entry 27): on the sentences of before,
  * the retrained models read every class at or above its old floor (1: 70 of 73; 3: 34 of 34; 5: 62 of 81; 6: 6 of
  * 8; 7: 641 of 1039); the new pages' sentences read worse in five classes (1: 27 of 30, 3: 14 of 15, 5: 18 of 28,
- * 6: 1 of 3, 7: 260 of 461), wordings the rules had not met: the floors are now the shares over all of them.
+ * 6: 1 of 3, 7: 260 of 461), wordings the rules had not met: the floors are now the shares over all of them. So
+ * again with the next 150 (entry 29): the sentences of before read exactly as with the models before, and the new
+ * ones read class 3 at 10 of 11, class 6 at 1 of 3, class 7 at 248 of 422.
  */
 class MisreadClassesTest {
     private static final Path SENTENCES = Path.of("job/src/test/resources/reading/train/sentences.csv");
@@ -72,7 +74,7 @@ class MisreadClassesTest {
     @Test
     void class3SumsToBePaidToTheComplainantAreCounted() {
         // Refunds and repayments to the complainant, "agreed to offer Mr X £N" as the remedy.
-        assertAtLeastSums("3 sums to be paid, counted", 0.97, sums(role -> role.equals("PAYMENT")), true);
+        assertAtLeastSums("3 sums to be paid, counted", 0.96, sums(role -> role.equals("PAYMENT")), true);
     }
 
     @Test
@@ -96,7 +98,7 @@ class MisreadClassesTest {
     @Test
     void class6TheComplaintDateIsTheComplaintToTheBodyNotAnEarlierEvent() {
         // A sentence saying when the complainant complained: its year, never another's.
-        assertAtLeast("6 complaint date, its year", 0.63, rows("complaint_date", d -> !d.isEmpty()), r -> {
+        assertAtLeast("6 complaint date, its year", 0.57, rows("complaint_date", d -> !d.isEmpty()), r -> {
             DecisionRecord d = parse(header("Decision : Upheld\n") + "What I found\n" + r.get("text") + "\n");
             return d.getComplaintDate() != null
                     && r.get("complaint_date").endsWith(Integer.toString(d.getComplaintDate().getYear()));
@@ -107,7 +109,7 @@ class MisreadClassesTest {
     void class7TheOutcomeOfASentenceWithoutADecisionLineIsTheOmbudsmans() {
         // One sentence alone, where a page has several: "The Council has agreed to ..." says upheld only beside the
         // rest. Pages without a Decision line read at .94 on the held-out part; single sentences far less.
-        assertAtLeast("7 outcome from words alone", 0.60, rows("verdict", v -> !v.isEmpty()), r -> {
+        assertAtLeast("7 outcome from words alone", 0.59, rows("verdict", v -> !v.isEmpty()), r -> {
             Findings.Reading<Outcome> o = Findings.outcome(DecisionDocument.read(header("") + "Summary: "
                     + r.get("text") + "\n"));
             Outcome expected = r.get("verdict").equals("CLOSED") ? Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES

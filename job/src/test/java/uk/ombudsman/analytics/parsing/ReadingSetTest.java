@@ -25,20 +25,17 @@ class ReadingSetTest {
     /** The held-out scores as last recorded in holdout/HISTORY.md: a change that reads worse fails. */
     private static final Map<String, double[]> MINIMUM_HOLDOUT = Map.ofEntries(
             Map.entry("case_ref", new double[] {1.00, 1.00}),
-            Map.entry("outcome", new double[] {0.99, 0.98}),
+            Map.entry("outcome", new double[] {0.99, 0.99}),
             Map.entry("outcome, header removed", new double[] {0.94, 0.92}),
-            Map.entry("outcome, no header", new double[] {0.95, 0.91}),
-            Map.entry("payment amounts", new double[] {0.88, 0.95}),
-            Map.entry("payment purposes", new double[] {0.74, 0.63}),
-            Map.entry("payments found", new double[] {0.95, 0.81}),
-            Map.entry("payment total", new double[] {0.86, 0.90}),
-            Map.entry("remedies", new double[] {0.96, 0.77}),
-            Map.entry("delay_fault", new double[] {1.00, 0.72}));
-    /**
-     * Sums counted as payments that the labels say are not, on the held-out part, as last recorded (2 of its first
-     * 260 pages, 1 of the 88 added in entry 26).
-     */
-    private static final int MAX_NOT_PAYMENTS_COUNTED = 3;
+            Map.entry("outcome, no header", new double[] {0.96, 0.92}),
+            Map.entry("payment amounts", new double[] {0.93, 0.93}),
+            Map.entry("payment purposes", new double[] {0.74, 0.64}),
+            Map.entry("payments found", new double[] {0.96, 0.83}),
+            Map.entry("payment total", new double[] {0.92, 0.92}),
+            Map.entry("remedies", new double[] {0.95, 0.78}),
+            Map.entry("delay_fault", new double[] {1.00, 0.76}));
+    /** Sums counted as payments that the labels say are not, on the held-out part, as last recorded (entry 29). */
+    private static final int MAX_NOT_PAYMENTS_COUNTED = 2;
 
     private static FieldScores train;
     private static FieldScores holdout;
