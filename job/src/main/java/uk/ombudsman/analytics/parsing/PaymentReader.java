@@ -234,6 +234,65 @@ final class PaymentReader {
         return p != null ? p : purposeFromSurroundings(sentence, leadIn, context);
     }
 
+    /** Money given back: "refund the fee", "repay part of the fees", "reimburse her costs", "repayment of". */
+    private static final Pattern GIVEN_BACK = Pattern.compile("\\b(?:refund|repay|reimburs)\\w*", CI);
+    /**
+     * A payment of another kind beside it, asked for as such: "make a symbolic payment", "a small payment", "pay a
+     * financial remedy" (not "pursue payment of the invoice"). Only outside what is given back ("refund an additional
+     * payment made by Ms X" is one refund).
+     */
+    private static final Pattern PAYMENT_MENTION = Pattern.compile(
+            "\\b(?:make|makes|making|pay|a|an)\\s+(?:(?:symbolic|financial|small|further|goodwill|separate|additional)\\s+)*"
+                    + "payments?\\b|\\b(?:symbolic|financial|small|further|goodwill)\\s+payments?\\b|\\bfinancial remedy\\b|"
+                    + "\\bpay (?:him|her|them|a sum|an amount)\\b", CI);
+    /**
+     * Payments, in the plural, to be made, or to two people: "make payments to them", "make symbolic payments to Y and
+     * Ms X", "payments for time, trouble and distress".
+     */
+    private static final Pattern PAYMENTS_PLURAL = Pattern.compile(
+            "\\b(?:make|making|pay|symbolic|financial|remedial|redress|goodwill) payments\\b|\\bpayments (?:to|for) [^.;]*?"
+                    + "\\band\\b", CI);
+
+    /**
+     * The purposes of the payments a sentence asks for with no sum printed (the model has said it asks for money):
+     * money given back and a payment of another kind beside it are two ("refund the fee for the second application
+     * and make a symbolic payment in recognition of Mr X's distress": FINANCIAL_LOSS and DISTRESS); payments in the
+     * plural are two ("make payments to Mrs X and her son"), their number not being printed; otherwise one. In the
+     * order the sentence names them.
+     */
+    static List<PaymentPurpose> unstatedPayments(String sentence, String leadIn, String context) {
+        Matcher back = GIVEN_BACK.matcher(sentence);
+        if (back.find()) {
+            // What is given back runs to the next comma or "and": a payment named inside it is its object.
+            int end = clauseEnd(sentence, back.end());
+            Matcher other = PAYMENT_MENTION.matcher(sentence);
+            while (other.find()) {
+                if (other.start() >= back.start() && other.start() < end) {
+                    continue;
+                }
+                boolean first = other.start() < back.start();
+                PaymentPurpose own = purposeOfUnstated(sentence.substring(other.start(), first ? back.start()
+                        : sentence.length()), leadIn, context);
+                return first ? List.of(own, PaymentPurpose.FINANCIAL_LOSS) : List.of(PaymentPurpose.FINANCIAL_LOSS, own);
+            }
+        }
+        PaymentPurpose p = purposeOfUnstated(sentence, leadIn, context);
+        return PAYMENTS_PLURAL.matcher(sentence).find() ? List.of(p, p) : List.of(p);
+    }
+
+    private static int clauseEnd(String sentence, int from) {
+        int comma = sentence.indexOf(',', from);
+        int and = sentence.indexOf(" and ", from);
+        int end = sentence.length();
+        if (comma >= 0) {
+            end = comma;
+        }
+        if (and >= 0 && and < end) {
+            end = and;
+        }
+        return end;
+    }
+
     /**
      * "payments of £200 and £100 to his daughter for her distress and time and trouble": sums joined by "and" alone,
      * followed by as many harms as there are sums, take them in order.

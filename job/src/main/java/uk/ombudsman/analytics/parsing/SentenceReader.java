@@ -57,7 +57,9 @@ final class SentenceReader {
         } else if (text.indexOf('£') < 0 && Screens.mayAskForMoney(text)
                 && models.statesPayment(text, Features.tokens(text))) {
             // "make a symbolic payment", "pay a sum to recognise her distress": money to be paid, no sum printed.
-            payments.add(new Payment(null, PaymentReader.purposeOfUnstated(text, leadIn, context), text));
+            for (var purpose : PaymentReader.unstatedPayments(text, leadIn, context)) {
+                payments.add(new Payment(null, purpose, text));
+            }
         }
         if (!payments.isEmpty()) {
             kinds.add(Remedy.PAYMENT);
