@@ -90,9 +90,12 @@ final class Measures {
             "\\bdate of this report\\b|\\b(?:must|should|will) consider (?:the|this|our) report\\b(?! of\\b)|"
                     + "\\bconsideration of (?:this|our) report\\b|\\bfault found causing injustice and recommendations "
                     + "made\\b", CI);
-    /** One of these is in every line {@link #REPORT_REFERENCE} matches (as cased on the page: no copy lower-cased). */
-    private static final String[] REPORT_REFERENCE_WORDS = {"report", "Report", "REPORT", "ecommendations made",
-        "ECOMMENDATIONS MADE"};
+    /**
+     * One of these is in every line {@link #REPORT_REFERENCE} matches as pages case it (no copy lower-cased): checked
+     * before the pattern, which is costly on the long lines that merely mention a report ("the social worker's report").
+     */
+    private static final String[] REPORT_REFERENCE_WORDS = {"this report", "the report", "our report", "This report",
+        "The report", "Our report"};
 
     /** "we will share this decision with the Care Quality Commission (CQC)", "send a copy of this report to Ofsted". */
     private static final Pattern SHARED = Pattern.compile(
@@ -283,7 +286,11 @@ final class Measures {
     }
 
     private static boolean speaksOfAReport(String text) {
-        return uk.ombudsman.analytics.reading.Screens.containsAny(text, REPORT_REFERENCE_WORDS)
+        // Most lines hold neither "eport" nor the old summaries' finding line: one scan each settles them.
+        boolean report = text.contains("eport");
+        return (report || text.contains("ecommendations made"))
+                && (!report || uk.ombudsman.analytics.reading.Screens.containsAny(text, REPORT_REFERENCE_WORDS)
+                        || text.contains("ecommendations made"))
                 && REPORT_REFERENCE.matcher(text).find();
     }
 
