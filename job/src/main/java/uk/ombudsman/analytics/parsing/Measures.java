@@ -91,11 +91,11 @@ final class Measures {
                     + "\\bconsideration of (?:this|our) report\\b|\\bfault found causing injustice and recommendations "
                     + "made\\b", CI);
     /**
-     * One of these is in every line {@link #REPORT_REFERENCE} matches as pages case it (no copy lower-cased): checked
+     * One of these is in every line {@link #REPORT_REFERENCE} matches (each follows a lower-case word there): checked
      * before the pattern, which is costly on the long lines that merely mention a report ("the social worker's report").
      */
-    private static final String[] REPORT_REFERENCE_WORDS = {"this report", "the report", "our report", "This report",
-        "The report", "Our report"};
+    private static final String[] REPORT_REFERENCE_WORDS = {"this report", "the report", "our report",
+        "ecommendations made"};
 
     /** "we will share this decision with the Care Quality Commission (CQC)", "send a copy of this report to Ofsted". */
     private static final Pattern SHARED = Pattern.compile(
@@ -286,11 +286,7 @@ final class Measures {
     }
 
     private static boolean speaksOfAReport(String text) {
-        // Most lines hold neither "eport" nor the old summaries' finding line: one scan each settles them.
-        boolean report = text.contains("eport");
-        return (report || text.contains("ecommendations made"))
-                && (!report || uk.ombudsman.analytics.reading.Screens.containsAny(text, REPORT_REFERENCE_WORDS)
-                        || text.contains("ecommendations made"))
+        return uk.ombudsman.analytics.reading.Screens.containsAny(text, REPORT_REFERENCE_WORDS)
                 && REPORT_REFERENCE.matcher(text).find();
     }
 
