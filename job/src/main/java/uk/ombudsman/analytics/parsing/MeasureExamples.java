@@ -65,14 +65,18 @@ public final class MeasureExamples {
                 }
             }
         }
-        List<String> pageCues = Measures.remediedPageCues(ombudsmans, d.getOutcome(), !d.getRemedies().isEmpty());
+        List<String> lowered = Measures.lowered(ombudsmans);
+        List<String> pageCues = Measures.remediedPageCues(ombudsmans, lowered, d.getOutcome(),
+                !d.getRemedies().isEmpty());
         List<RemediedBeforeModel.Example> found = new ArrayList<>();
         boolean matched = false;
-        for (String s : ombudsmans) {
+        for (int i = 0; i < ombudsmans.size(); i++) {
+            String s = ombudsmans.get(i);
             boolean isEvidence = evidence.stream().anyMatch(e -> e.contains(s) || s.contains(e));
             matched |= isEvidence;
-            if (Measures.mayTellRemedied(s)) {
-                found.add(new RemediedBeforeModel.Example(page, s, Measures.remediedCues(s, pageCues), isEvidence));
+            if (Measures.mayTellRemedied(lowered.get(i))) {
+                found.add(new RemediedBeforeModel.Example(page, s, Measures.remediedCues(s, lowered.get(i), pageCues),
+                        isEvidence));
             } else if (isEvidence) {
                 screenedEvidence++; // evidence the screen keeps from the model: it never sees it
             }

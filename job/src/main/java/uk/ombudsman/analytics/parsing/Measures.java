@@ -3,8 +3,10 @@ package uk.ombudsman.analytics.parsing;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import uk.ombudsman.analytics.reading.Screens;
 import uk.ombudsman.analytics.record.Outcome;
 import uk.ombudsman.analytics.record.Regulator;
 import uk.ombudsman.analytics.record.ServiceImprovement;
@@ -52,6 +54,19 @@ final class Measures {
                     + "not (?:enough|sufficient|adequate|suitable|appropriate)|(?:did|does) not (?:go far enough|remedy|fully remedy|provide an? (?:suitable|"
                     + "appropriate))|(?:insufficient|inadequate) (?:financial )?(?:remedy|offer|apology|payment|response|action)|"
                     + "further (?:remedy|payment|apology))\\b", CI);
+    /**
+     * Literal parts (lower case) of which every match of {@link #ENOUGH} or {@link #ASKED_FOR_NOW} holds one, tested
+     * before the pattern: run on every sentence of the Ombudsman's, the two patterns took half the parse of a
+     * generated decision, and most sentences have none of these. The patterns are ASCII case-insensitive, so the
+     * lower-cased sentence holds a part whenever a pattern can match.
+     */
+    private static final String[] ENOUGH_WORDS = {"suitable", "appropriate", "fair", "proportionate", "satisfactory",
+        "sufficient", "reasonable", "adequate", "enough", "no further", "injustice", "not achieve", "not add",
+        "not lead to", "unlikely to", "cannot achieve", "nothing ", "more meaningful outcome", "not recommend",
+        "not ask", "remedied"};
+    private static final String[] ASKED_WORDS = {"agree", "will now", "recommend", "should ", "at our ",
+        "in response to our ", "asked the ", "resolve the complaint early", " not ", "insufficient", "inadequate",
+        "further "};
     /**
      * The complaint restated or the complainant's view: never the Ombudsman's judgement. Anchored at the sentence's
      * start in every branch: tried there only ({@code lookingAt}).
@@ -135,12 +150,14 @@ final class Measures {
             return new Reading<>(false, null); // a remedy asked for now: by definition not the body's own
         }
         List<String> ombudsmans = ombudsmans(doc); // the costly part, so only past the question above
-        List<String> page = remediedPageCues(ombudsmans, outcome, remediesRead);
+        List<String> lowered = lowered(ombudsmans);
+        List<String> page = remediedPageCues(ombudsmans, lowered, outcome, remediesRead);
         String best = null;
         double bestP = uk.ombudsman.analytics.reading.RemediedBeforeModel.THRESHOLD;
-        for (String s : ombudsmans) {
-            if (mayTellRemedied(s)) {
-                double p = reader.remediedBefore(s, remediedCues(s, page));
+        for (int i = 0; i < ombudsmans.size(); i++) {
+            String s = ombudsmans.get(i);
+            if (mayTellRemedied(lowered.get(i))) {
+                double p = reader.remediedBefore(s, remediedCues(s, lowered.get(i), page));
                 if (p >= bestP) {
                     bestP = p;
                     best = s;
@@ -158,10 +175,16 @@ final class Measures {
      * Whether a sentence may say the body's remedy was enough: the model is asked of sentences with one of these
      * words only. Every labelled page's key evidence sentence has one; the ones left out are the context a reader
      * quoted beside it ("We will not investigate Mr X's complaint that ..."), which the train command counts.
+     *
+     * @param lower the sentence in lower case ({@link #lowered})
      */
-    static boolean mayTellRemedied(String sentence) {
-        return uk.ombudsman.analytics.reading.Screens.containsAny(sentence.toLowerCase(java.util.Locale.ROOT),
-                REMEDIED_WORDS);
+    static boolean mayTellRemedied(String lower) {
+        return Screens.containsAny(lower, REMEDIED_WORDS);
+    }
+
+    /** Each sentence in lower case, made once for the literal screens of the remedied-before reading. */
+    static List<String> lowered(List<String> sentences) {
+        return sentences.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 
     private static final String ASKED_CUE = "p=asked";
@@ -173,14 +196,15 @@ final class Measures {
         "already", "upheld", "action", "done", "compensat", "propos", "agreed"};
 
     /** The page's cues for each sentence: its outcome, whether remedies were read, a remedy asked for anywhere. */
-    static List<String> remediedPageCues(List<String> ombudsmans, Outcome outcome, boolean remediesRead) {
+    static List<String> remediedPageCues(List<String> ombudsmans, List<String> lowered, Outcome outcome,
+            boolean remediesRead) {
         List<String> cues = new ArrayList<>(3);
         cues.add("p=outcome:" + outcome);
         if (remediesRead) {
             cues.add("p=remedies");
         }
-        for (String s : ombudsmans) {
-            if (ASKED_FOR_NOW.matcher(s).find()) {
+        for (int i = 0; i < ombudsmans.size(); i++) {
+            if (asksForNow(ombudsmans.get(i), lowered.get(i))) {
                 cues.add(ASKED_CUE);
                 break;
             }
@@ -188,12 +212,16 @@ final class Measures {
         return cues;
     }
 
+    private static boolean asksForNow(String sentence, String lower) {
+        return Screens.containsAny(lower, ASKED_WORDS) && ASKED_FOR_NOW.matcher(sentence).find();
+    }
+
     /** The phrase rules' cues on one sentence (its page's added): the body's own remedy, judged enough, asked for now. */
-    static List<String> remediedCues(String sentence, List<String> pageCues) {
+    static List<String> remediedCues(String sentence, String lower, List<String> pageCues) {
         List<String> cues = new ArrayList<>(pageCues.size() + 4);
         cues.addAll(pageCues);
         boolean own = OWN_REMEDY.matcher(sentence).find();
-        boolean enough = ENOUGH.matcher(sentence).find();
+        boolean enough = Screens.containsAny(lower, ENOUGH_WORDS) && ENOUGH.matcher(sentence).find();
         if (own) {
             cues.add("c=own");
         }
@@ -203,7 +231,7 @@ final class Measures {
         if (own && enough) {
             cues.add("c=own+enough");
         }
-        if (ASKED_FOR_NOW.matcher(sentence).find()) {
+        if (asksForNow(sentence, lower)) {
             cues.add("c=asked");
         }
         return cues;
@@ -234,9 +262,9 @@ final class Measures {
 
     /** One of the words every change made names, and one of its verbs. */
     private static boolean namesAChangeMade(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return uk.ombudsman.analytics.reading.Screens.containsAny(lower, CHANGE_WORDS)
-                && uk.ombudsman.analytics.reading.Screens.containsAny(lower, MADE_WORDS);
+        String lower = text.toLowerCase(Locale.ROOT);
+        return Screens.containsAny(lower, CHANGE_WORDS)
+                && Screens.containsAny(lower, MADE_WORDS);
     }
 
     /** The verbs one of which {@link #IMPROVEMENT_MADE} needs, in lower case. */
@@ -276,8 +304,8 @@ final class Measures {
     static boolean isReport(DecisionDocument doc) {
         int n = 0;
         for (Line l : doc.lines) {
-            if (n++ < REPORT_LINES && uk.ombudsman.analytics.reading.Screens.containsAny(
-                    l.text().toLowerCase(java.util.Locale.ROOT), REPORT_WORDS) && REPORT_LINE.matcher(l.text()).find()
+            if (n++ < REPORT_LINES && Screens.containsAny(
+                    l.text().toLowerCase(Locale.ROOT), REPORT_WORDS) && REPORT_LINE.matcher(l.text()).find()
                     || speaksOfAReport(l.text())) {
                 return true;
             }
@@ -286,7 +314,7 @@ final class Measures {
     }
 
     private static boolean speaksOfAReport(String text) {
-        return uk.ombudsman.analytics.reading.Screens.containsAny(text, REPORT_REFERENCE_WORDS)
+        return Screens.containsAny(text, REPORT_REFERENCE_WORDS)
                 && REPORT_REFERENCE.matcher(text).find();
     }
 
@@ -309,7 +337,7 @@ final class Measures {
     static Reading<Boolean> othersAffected(DecisionDocument doc) {
         // Not the role and powers: "we may investigate matters coming to our attention which may affect others".
         for (String s : allSentences(doc, false, "other", "Other", "only one", "only person", "only family")) {
-            if (uk.ombudsman.analytics.reading.Screens.containsAny(s.toLowerCase(java.util.Locale.ROOT), AFFECTED_WORDS)
+            if (Screens.containsAny(s.toLowerCase(Locale.ROOT), AFFECTED_WORDS)
                     && OTHERS_AFFECTED.matcher(s).find() && !NOT_OURS.matcher(s).lookingAt()
                     && !doc.isRestated(s)) {
                 return new Reading<>(true, s);
@@ -342,12 +370,12 @@ final class Measures {
     /** Every sentence of the decision (summary first) in a paragraph holding one of the literal parts. */
     private static List<String> allSentences(DecisionDocument doc, boolean withRole, String... parts) {
         List<String> out = new ArrayList<>();
-        if (doc.summary != null && uk.ombudsman.analytics.reading.Screens.containsAny(doc.summary, parts)) {
+        if (doc.summary != null && Screens.containsAny(doc.summary, parts)) {
             doc.sentences(doc.summary).forEach(s -> out.add(s.text()));
         }
         for (Line l : doc.lines) {
             if ((withRole || l.section() != Section.ROLE) && l.section() != Section.END
-                    && uk.ombudsman.analytics.reading.Screens.containsAny(l.text(), parts)) {
+                    && Screens.containsAny(l.text(), parts)) {
                 doc.sentences(l.text()).forEach(s -> out.add(s.text()));
             }
         }
