@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ombudsman.analytics.JobRuns;
 import uk.ombudsman.analytics.base.ExitCode;
@@ -20,7 +23,12 @@ import uk.ombudsman.analytics.generate.CorpusGenerator;
 import uk.ombudsman.analytics.job.JobProgress;
 import uk.ombudsman.analytics.nightly.NightlyRun;
 
-/** jobs/nightly.sh as cron runs it: killed part-way, and started twice at once. */
+/**
+ * jobs/nightly.sh as cron runs it: started twice at once, and killed part-way. The tests build on each other, in
+ * order, over one root: the run the refused one found working is the good run the killed one must leave published
+ * (a full run of the corpus fewer).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     /**
@@ -32,6 +40,7 @@ class NightlyIT {
     @TempDir
     static Path dir;
     static Path landing;
+    static Path root;
 
     /**
      * Stands in for the notebooks' runner: what is tested here is killing and locking, and Jupyter would add half a
@@ -43,6 +52,7 @@ class NightlyIT {
     static void landACorpus() throws IOException {
         new CorpusGenerator(2000, 5).writeTo(dir.resolve("gen"));
         landing = dir.resolve("gen").resolve(CorpusGenerator.CORPUS);
+        root = dir.resolve("root");
         notebooks = dir.resolve("execute-notebooks.sh");
         Files.writeString(notebooks, "#!/bin/sh\ntest -f \"$1/decisions.csv\" || exit 3\nmkdir -p \"$2\"\n");
         notebooks.toFile().setExecutable(true);
@@ -53,11 +63,39 @@ class NightlyIT {
             "--notebooks-command", notebooks.toString()};
     }
 
+    /** The first night, on an empty root: a second run started while it works is refused, and it publishes. */
     @Test
+    @Order(1)
+    void aSecondRunStartedWhileOneIsRunningIsRefusedAtOnce() throws IOException, InterruptedException {
+        Path firstLog = dir.resolve("first.log");
+        Process first = Scripts.start(firstLog, ENV, "nightly.sh", nightlyArgs(root));
+        Scripts.await(() -> read(firstLog).contains(JobProgress.Stage.READ_AND_PARSE.label()), TIMEOUT, firstLog);
+
+        Path secondLog = dir.resolve("second.log");
+        long started = System.nanoTime();
+        int refused = Scripts.run(secondLog, ENV, TIMEOUT, "nightly.sh", nightlyArgs(root));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(ExitCode.LOCKED.code(), refused, Scripts.read(secondLog));
+        assertTrue(Scripts.read(secondLog).contains("another nightly run is in progress"), Scripts.read(secondLog));
+        assertTrue(first.isAlive(), "the refused run did not disturb the first");
+        System.out.printf("NightlyIT: second run refused with exit %d after %.1f s%n", refused, seconds);
+        // Without starting Spark (NightlyRunTest checks the session is never asked for): no stage line. The bound
+        // only catches a hang: the refused JVM's start takes 2.5 to 5 s on an idle machine, and 11.5 s was seen
+        // beside another integration test on two cores.
+        String said = Scripts.read(secondLog);
+        for (JobProgress.Stage stage : JobProgress.Stage.values()) {
+            assertFalse(said.contains("] " + stage.label()), said);
+        }
+        assertTrue(seconds < 30, "refused at once: " + seconds + " s");
+
+        assertEquals(0, Scripts.finish(first, TIMEOUT, firstLog), Scripts.read(firstLog));
+        assertTrue(Files.isDirectory(root.resolve(NightlyRun.LATEST)));
+    }
+
+    /** The next nights, over the root the first published. */
+    @Test
+    @Order(2)
     void aRunKilledPartWayLeavesLatestIntactAndTheNextRunSucceeds() throws IOException, InterruptedException {
-        Path root = dir.resolve("killed-root");
-        Path log = dir.resolve("first.log");
-        assertEquals(0, Scripts.run(log, ENV, TIMEOUT, "nightly.sh", nightlyArgs(root)), Scripts.read(log));
         Path good = root.resolve(NightlyRun.LATEST).toRealPath();
         byte[] goodManifest = Files.readAllBytes(good.resolve("_manifest.json"));
 
@@ -83,34 +121,6 @@ class NightlyIT {
                 .filter(r -> r.get("name").equals("files")).findFirst().orElseThrow().get("value");
         Map<?, ?> counts = (Map<?, ?>) JobRuns.manifest(next).get("counts");
         assertEquals(arrived, String.valueOf(counts.get("files_parsed_this_run")));
-    }
-
-    @Test
-    void aSecondRunStartedWhileOneIsRunningIsRefusedAtOnce() throws IOException, InterruptedException {
-        Path root = dir.resolve("busy-root");
-        Path firstLog = dir.resolve("busy-first.log");
-        Process first = Scripts.start(firstLog, ENV, "nightly.sh", nightlyArgs(root));
-        Scripts.await(() -> read(firstLog).contains(JobProgress.Stage.READ_AND_PARSE.label()), TIMEOUT, firstLog);
-
-        Path secondLog = dir.resolve("busy-second.log");
-        long started = System.nanoTime();
-        int refused = Scripts.run(secondLog, ENV, TIMEOUT, "nightly.sh", nightlyArgs(root));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        assertEquals(ExitCode.LOCKED.code(), refused, Scripts.read(secondLog));
-        assertTrue(Scripts.read(secondLog).contains("another nightly run is in progress"), Scripts.read(secondLog));
-        assertTrue(first.isAlive(), "the refused run did not disturb the first");
-        System.out.printf("NightlyIT: second run refused with exit %d after %.1f s%n", refused, seconds);
-        // Without starting Spark (NightlyRunTest checks the session is never asked for): no stage line. The bound
-        // only catches a hang: the refused JVM's start takes 2.5 to 5 s on an idle machine, and 11.5 s was seen
-        // beside another integration test on two cores.
-        String said = Scripts.read(secondLog);
-        for (JobProgress.Stage stage : JobProgress.Stage.values()) {
-            assertFalse(said.contains("] " + stage.label()), said);
-        }
-        assertTrue(seconds < 30, "refused at once: " + seconds + " s");
-
-        assertEquals(0, Scripts.finish(first, TIMEOUT, firstLog), Scripts.read(firstLog));
-        assertTrue(Files.isDirectory(root.resolve(NightlyRun.LATEST)));
     }
 
     private static List<Path> hiddenUnder(Path folder) throws IOException {
