@@ -43,9 +43,8 @@ class ClusterIT {
         master = Files.readString(state.resolve("master-url")).strip();
         assertTrue(master.startsWith("spark://127.0.0.1:"), master);
 
-        // Large enough that the parse stage runs many tasks on both executors: 27 MB, cut into seven of 4 MB (the
-        // smallest the job makes; 3,000 decisions gave eight of twice the size and took longer to parse twice).
-        new CorpusGenerator(1500, 11).writeTo(dir.resolve("gen"));
+        // Large enough that the parse stage runs many tasks on both executors.
+        new CorpusGenerator(3000, 11).writeTo(dir.resolve("gen"));
         corpus = dir.resolve("gen").resolve(CorpusGenerator.CORPUS);
         localOut = dir.resolve("local");
         JobRuns.run(corpus, localOut);
