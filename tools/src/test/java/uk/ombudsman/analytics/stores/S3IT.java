@@ -63,8 +63,8 @@ class S3IT {
         s3 = S3Server.start(dir.resolve("s3"), "decisions", "reports");
         conf = SharedSpark.get().sparkContext().hadoopConfiguration();
         s3.sparkConfWithKeys().forEach((k, v) -> conf.set(k.substring("spark.hadoop.".length()), v));
-        // Every file costs requests to the server on each of the seven runs: 120 decisions (both layouts, and files
-        // to quarantine) check what 400 did in half a minute less.
+        // Every file costs requests to the server on each of the class's eight runs on S3: 120 decisions (both
+        // layouts, and files to quarantine) check what 400 did in half a minute less.
         new CorpusGenerator(120, 37).writeTo(dir.resolve("gen"));
         corpus = dir.resolve("gen").resolve(CorpusGenerator.CORPUS);
         StoreOutputs.upload(corpus, new org.apache.hadoop.fs.Path(LANDING), conf);
