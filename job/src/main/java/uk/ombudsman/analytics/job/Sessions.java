@@ -42,6 +42,8 @@ public final class Sessions {
         // system's .crc files, but it stays Hadoop's checksummed one, which S3A's upload buffers require: the output
         // drops them before it is published.)
         conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+        // Local files' permissions set in-process, not by a chmod process per file written (PosixLocalFileSystem).
+        conf.setIfMissing("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName());
         // Percentile aggregates fall back to sort-based aggregation past 128 groups per task by default; the
         // council-by-category report has thousands of groups and spent most of its time sorting.
         conf.setIfMissing("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "100000");
