@@ -63,7 +63,7 @@ class S3IT {
         s3 = S3Server.start(dir.resolve("s3"), "decisions", "reports");
         conf = SharedSpark.get().sparkContext().hadoopConfiguration();
         s3.sparkConfWithKeys().forEach((k, v) -> conf.set(k.substring("spark.hadoop.".length()), v));
-        // Every file costs requests to the server on each of the class's eight runs on S3: 120 decisions (both
+        // Every file costs requests to the server on each of the class's seven runs on S3: 120 decisions (both
         // layouts, and files to quarantine) check what 400 did in half a minute less.
         new CorpusGenerator(120, 37).writeTo(dir.resolve("gen"));
         corpus = dir.resolve("gen").resolve(CorpusGenerator.CORPUS);
@@ -114,11 +114,13 @@ class S3IT {
 
     /**
      * Over the output the first test wrote to: its run is the oldest of three when the next one publishes, so the
-     * same runs show that only the newest and the one before it are kept (two runs fewer than a test of its own).
+     * same runs show that only the newest and the one before it are kept (two runs fewer than a test of its own),
+     * and the next run, given the keys as settings, shows that no secret reaches a log or a manifest (one run fewer).
      */
     @Test
     @Order(2)
-    void aRunKilledMidWriteLeavesReadersTheLastCompleteOutputAndTheNextRunSucceeds() throws Exception {
+    void aRunKilledMidWriteLeavesReadersTheLastCompleteOutputAndTheNextRunSucceedsWithNoSecretInItsLogOrManifest()
+            throws Exception {
         String output = OUTPUT;
         assertEquals(1, runFolders(output).size(), "the first test's run is there, the oldest");
         JobResult good = run(output);
@@ -142,43 +144,43 @@ class S3IT {
         Path back = StoreOutputs.download(latest(output), dir.resolve("after-kill"), conf);
         StoreOutputs.assertSameCsvs(localOutput, "file:" + corpus, back, LANDING);
 
-        JobResult next = run(output);
-        assertEquals(next.output(), latest(output).toString(), "the next run publishes");
-        assertEquals(List.of(name(good.output()), name(next.output())), runFolders(output),
-                "the killed run's folder is gone; the good run stays, as the previous one");
-    }
-
-    @Test
-    void credentialsGivenAsSettingsReachNeitherTheLogNorTheManifest() throws Exception {
-        List<String> keys = new ArrayList<>();
-        keys.add("--conf");
-        keys.add("spark.hadoop.fs.s3a.access.key=" + S3Server.ACCESS_KEY);
-        keys.add("--conf");
-        keys.add("spark.hadoop.fs.s3a.secret.key=" + S3Server.SECRET_KEY);
-        keys.add("--verbose");
-
-        String output = "s3a://reports/secret";
-        Path log = dir.resolve("secret.log");
+        // The next run is a user's run with the keys given as settings and Spark's own log on (--verbose): the one
+        // launch checks both that it recovers and that no secret reaches its log or its manifest.
+        Path nextLog = dir.resolve("next.log");
         List<String> args = new ArrayList<>(List.of("--output", output));
-        args.addAll(keys);
-        assertEquals(0, finish(script(log, Map.of(), args.toArray(String[]::new)), log), Files.readString(log));
+        args.addAll(keysAsSettings());
+        assertEquals(0, finish(script(nextLog, Map.of(), args.toArray(String[]::new)), nextLog),
+                Files.readString(nextLog));
+        List<String> folders = runFolders(output);
+        assertEquals(List.of(name(good.output()), folders.get(1)), folders,
+                "the killed run's folder is gone; the good run stays, as the previous one");
+        assertEquals(folders.get(1), latest(output).getName(), "the next run publishes");
         String manifest = new String(read(new org.apache.hadoop.fs.Path(latest(output), AtomicOutput.MANIFEST)),
                 StandardCharsets.UTF_8);
         assertTrue(manifest.contains("\"input\" : \"" + LANDING + "\""), manifest);
         assertFalse(manifest.contains(S3Server.SECRET_KEY), "the manifest has no secret");
-        String said = Files.readString(log);
+        String said = Files.readString(nextLog);
         assertTrue(said.contains("INFO"), "the verbose log, Spark's own lines included");
         assertFalse(said.contains(S3Server.SECRET_KEY), "the log has no secret");
+    }
 
-        // A run that fails (a bucket that does not exist) says why, without the secret.
+    /** A run that fails (a bucket that does not exist) says why, without the secret it was given as a setting. */
+    @Test
+    void aRunThatFailsOnS3SaysWhyWithoutTheSecretItWasGiven() throws Exception {
         Path failedLog = dir.resolve("secret-failed.log");
         List<String> failing = new ArrayList<>(List.of("--output", "s3a://no-such-bucket/out"));
-        failing.addAll(keys);
+        failing.addAll(keysAsSettings());
         int code = finish(script(failedLog, Map.of(), failing.toArray(String[]::new)), failedLog);
         String failed = Files.readString(failedLog);
         assertEquals(ExitCode.OUTPUT.code(), code, failed);
         assertTrue(failed.contains("error: "), failed);
         assertFalse(failed.contains(S3Server.SECRET_KEY), "the failure has no secret");
+    }
+
+    /** The keys as a user may pass them, as settings, with the verbose log that would print settings. */
+    private static List<String> keysAsSettings() {
+        return List.of("--conf", "spark.hadoop.fs.s3a.access.key=" + S3Server.ACCESS_KEY,
+                "--conf", "spark.hadoop.fs.s3a.secret.key=" + S3Server.SECRET_KEY, "--verbose");
     }
 
     /** jobs/run-local.sh on the landing folder, reaching the server with settings as a user passes them. */
