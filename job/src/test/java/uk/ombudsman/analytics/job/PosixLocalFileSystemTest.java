@@ -3,6 +3,7 @@ package uk.ombudsman.analytics.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class PosixLocalFileSystemTest {
         fs.mkdirs(folder);
         fs.setPermission(folder, new FsPermission((short) 01777));
         assertEquals("rwxrwxrwx", permissions(dir.resolve("shared")));
-        assertEquals(true, fs.getFileStatus(folder).getPermission().getStickyBit());
+        assertTrue(fs.getFileStatus(folder).getPermission().getStickyBit(), "the sticky bit is set");
     }
 
     @Test
