@@ -279,7 +279,7 @@ public final class DecisionParser implements Serializable {
     private void readMeasures(DecisionDocument doc, Draft d, RemedyExtractor.Result remedy) {
         DecisionRecord r = d.r;
         Measures.Reading<Boolean> remedied = Measures.remediedBefore(doc, r.getOutcome(), remedy.hasRemedyText(),
-                !r.getRemedies().isEmpty(), reader());
+                Measures.namesARemedyKind(r.getRemedies()), reader());
         r.setRemediedBefore(remedied.value());
         if (remedied.evidence() != null) {
             d.evidence(EvidenceField.REMEDIED_BEFORE, "true", remedied.evidence());

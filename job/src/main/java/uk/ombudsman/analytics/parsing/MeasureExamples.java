@@ -67,7 +67,7 @@ public final class MeasureExamples {
         }
         List<String> lowered = Measures.lowered(ombudsmans);
         List<String> pageCues = Measures.remediedPageCues(ombudsmans, lowered, d.getOutcome(),
-                !d.getRemedies().isEmpty());
+                Measures.namesARemedyKind(d.getRemedies()));
         List<RemediedBeforeModel.Example> found = new ArrayList<>();
         boolean matched = false;
         for (int i = 0; i < ombudsmans.size(); i++) {

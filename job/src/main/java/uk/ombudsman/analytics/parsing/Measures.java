@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import uk.ombudsman.analytics.reading.Screens;
 import uk.ombudsman.analytics.record.Outcome;
 import uk.ombudsman.analytics.record.Regulator;
+import uk.ombudsman.analytics.record.Remedy;
 import uk.ombudsman.analytics.record.ServiceImprovement;
 
 /**
@@ -194,6 +195,14 @@ final class Measures {
         "add to", "add anything", "put right", "put this right", "resolved", "accept", "acknowledg", "refund",
         "reimburs", "cancel", "waive", "paid", "payment", "award", "addressed", "rectif", "improv", "corrective",
         "already", "upheld", "action", "done", "compensat", "propos", "agreed"};
+
+    /**
+     * Whether the remedy reading named a kind of remedy: the page cue "p=remedies" as the remedied-before model was
+     * trained on it. OTHER alone (a remedy agreed in words that name no kind) is not one.
+     */
+    static boolean namesARemedyKind(List<Remedy> remedies) {
+        return remedies.stream().anyMatch(k -> k != Remedy.OTHER);
+    }
 
     /** The page's cues for each sentence: its outcome, whether remedies were read, a remedy asked for anywhere. */
     static List<String> remediedPageCues(List<String> ombudsmans, List<String> lowered, Outcome outcome,

@@ -84,6 +84,7 @@ final class RemedyExtractor {
         List<String> uncounted = new ArrayList<>();
         List<ServiceImprovement> improvements = new ArrayList<>();
         Set<Remedy> remedies = EnumSet.noneOf(Remedy.class);
+        boolean remedyAgreed = false;
         Integer deadline = null;
         String deadlineEvidence = null;
         String leadIn = null;
@@ -96,6 +97,7 @@ final class RemedyExtractor {
                 payments.addAll(r.payments());
                 uncounted.addAll(r.uncounted());
                 remedies.addAll(r.remedies());
+                remedyAgreed |= r.remedyAgreed();
                 r.improvements().stream().filter(i -> !improvements.contains(i)).forEach(improvements::add);
                 if (decisionDate != null) {
                     // A deadline in a list's lead-in ("Within one month the Council will:") governs its items.
@@ -119,6 +121,9 @@ final class RemedyExtractor {
         remedies.remove(Remedy.PAYMENT);
         if (!payments.isEmpty()) {
             remedies.add(Remedy.PAYMENT);
+        }
+        if (remedies.isEmpty() && remedyAgreed) {
+            remedies.add(Remedy.OTHER); // a remedy agreed whose kind the remedy part does not name
         }
         return new Result(payments, List.copyOf(remedies), deadline, deadlineEvidence, uncounted, fromSection,
                 improvements);

@@ -136,7 +136,37 @@ final class RemedyKinds {
                     + "accept|restor|rehous|hold|contact|discuss|identif|produc|put|check|liais|help|support|visit|"
                     + "instruct|record|agree|set out|treat|re-?open|re-?calculat|calculat|recalculat|assist|conduct|respond)\\w*\\b", CI);
 
+    /**
+     * A remedy agreed or recommended in words that name no kind of it: "The Council has agreed to remedy the injustice
+     * caused", "a remedy has been agreed", "The Council has agreed to our recommendations", "We have made
+     * recommendations to remedy the injustice". The spec's OTHER: where nothing in the remedy part names a kind, the
+     * decision still has a remedy (page openings often end before the agreed action that would name it).
+     */
+    private static final Pattern REMEDY_AGREED = Pattern.compile(
+            // The first letters looked at before the word boundary, which costs more to test at every position.
+            "(?=[ahwsrm])\\b(?:(?:has|have)\\s+(?:now\\s+)?agreed|agreed|agrees|will|should|recommend(?:s|ed)?|asked\\s+"
+                    + "(?:the|it)\\s+\\w+\\s+to)\\b[^.;:]{0,80}?\\b(?:remed(?:y|ies)|recommendations)\\b"
+                    + "|(?=[m])\\b(?:made|make)\\s+(?:some\\s+|two\\s+|three\\s+)?recommendations\\b"
+                    + "|(?=[r])\\bremed(?:y|ies)\\s+(?:has|have)\\s+(?:now\\s+)?been\\s+agreed\\b", CI);
+    /**
+     * Not a remedy agreed now: declined or conditional ("we cannot recommend a remedy", "if we find fault we can
+     * recommend"), the body's earlier doing ("had already agreed", "offered a remedy"), or what the complainant wants.
+     */
+    private static final Pattern NOT_AGREED_NOW = Pattern.compile(
+            "\\b(?:not|no|nothing|cannot|never|without|already|before|previously|if|may|might|can|could|would|offered|"
+                    + "wants?|wanted|asks|seeks?|sought|complains?|complained|says|said)\\b|n't\\b|\\b(?:should|must)\\s+have\\b",
+            CI);
+
     private RemedyKinds() {
+    }
+
+    /**
+     * Whether a sentence agrees or recommends a remedy, in any words, even naming no kind of it ({@link
+     * #REMEDY_AGREED}); never the complaint restated.
+     */
+    static boolean statesARemedyAgreed(String sentence) {
+        return (sentence.contains("emed") || sentence.contains("ecommend")) && REMEDY_AGREED.matcher(sentence).find()
+                && !NOT_AGREED_NOW.matcher(sentence).find() && !Findings.isRestatedComplaint(sentence);
     }
 
     /** The kinds the rules read in a sentence, as it stands and as if under an action heading: cues for the models. */

@@ -66,7 +66,8 @@ final class SentenceReader {
         }
         List<ServiceImprovement> improvements = kinds.contains(Remedy.SERVICE_IMPROVEMENT)
                 ? RemedyKinds.improvements(text, part != Section.PREAMBLE) : List.of();
-        return new SentenceReading(text, part, kinds, payments, uncounted, improvements);
+        boolean remedyAgreed = !kinds.isEmpty() || RemedyKinds.statesARemedyAgreed(text);
+        return new SentenceReading(text, part, kinds, payments, uncounted, improvements, remedyAgreed);
     }
 
     /** See {@link SentenceModels#remediedBeforeProbability}. */

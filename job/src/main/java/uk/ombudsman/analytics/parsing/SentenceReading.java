@@ -16,7 +16,9 @@ import uk.ombudsman.analytics.record.ServiceImprovement;
  * @param remedies  kinds stated, PAYMENT among them only with {@code payments}
  * @param uncounted sums printed that are not payments of this decision
  * @param improvements the service improvements it sets, one per item, with their kinds
+ * @param remedyAgreed it agrees or recommends a remedy, whether or not it names a kind (its words are looked at only
+ *                     where it names none: the record's OTHER)
  */
 record SentenceReading(String text, Section part, Set<Remedy> remedies,
-        List<Payment> payments, List<String> uncounted, List<ServiceImprovement> improvements) {
+        List<Payment> payments, List<String> uncounted, List<ServiceImprovement> improvements, boolean remedyAgreed) {
 }

@@ -32,7 +32,11 @@ class GoldSetTest {
      * Minimum precision and recall per field, where the parser stands: a change that reads worse fails. Lowered for
      * payments and remedies in issue 19, on purpose: the labels now count a payment with no sum printed (73 rows
      * relabelled, most not yet read by the parser), and the learned veto on sums drops four payments the phrase
-     * rules, tuned on this set, had read (it drops far more wrong ones on pages they were not tuned on).
+     * rules, tuned on this set, had read (it drops far more wrong ones on pages they were not tuned on). Remedies'
+     * precision lowered again on 2026-12-07 (reading set HISTORY entry 37): a remedy agreed in words that name no kind
+     * ("the Council has agreed to remedy the injustice caused") is now OTHER, as the reading set's readers labelled it
+     * on 23 of 29 such training pages; this set's readers left such pages empty (22 more pages read wrongly here, 7
+     * more in its held-out part).
      */
     private static final Map<String, double[]> MINIMUM = Map.ofEntries(
             Map.entry("case_ref", new double[] {1.00, 1.00}),
@@ -46,7 +50,7 @@ class GoldSetTest {
             Map.entry("payment amounts", new double[] {1.00, 0.95}),
             Map.entry("payment purposes", new double[] {0.89, 0.71}),
             Map.entry("payment total", new double[] {0.98, 0.94}),
-            Map.entry("remedies", new double[] {0.94, 0.80}),
+            Map.entry("remedies", new double[] {0.88, 0.84}),
             Map.entry("remedy_deadline_days", new double[] {1.00, 1.00}),
             Map.entry("delay_fault", new double[] {0.98, 0.84}),
             Map.entry("complaint_date", new double[] {1.00, 0.69}));
@@ -66,7 +70,7 @@ class GoldSetTest {
             Map.entry("payment amounts", new double[] {1.00, 0.87}),
             Map.entry("payment purposes", new double[] {0.85, 0.66}),
             Map.entry("payment total", new double[] {1.00, 0.87}),
-            Map.entry("remedies", new double[] {0.91, 0.77}),
+            Map.entry("remedies", new double[] {0.85, 0.82}),
             Map.entry("delay_fault", new double[] {0.90, 0.45}),
             Map.entry("complaint_date", new double[] {1.00, 0.50}));
     /** Sums counted as payments that the labels list as not payments (repayments, offers, ranges, ...). */

@@ -133,6 +133,17 @@ class MisreadClassesTest {
                 });
     }
 
+    @Test
+    void class8ARemedyAgreedInWordsThatNameNoKindIsOther() {
+        // "The Council has agreed to remedy the injustice caused": a remedy, of no kind the sentence names (spec: OTHER).
+        assertAtLeast("8 remedy agreed, no kind named: OTHER", 0.80, rows("remedies", k -> k.equals("OTHER")),
+                r -> upheldSummary(r.get("text")).getRemedies().equals(List.of(Remedy.OTHER)));
+        // The Ombudsman's role ("we may suggest a remedy"), a complaint or a remedy declined: no remedy at all.
+        assertAtLeast("8 remedy words, no remedy agreed: none", 0.97,
+                rows("remedies", String::isEmpty).stream().filter(r -> r.get("text").contains("remed")).toList(),
+                r -> upheldSummary(r.get("text")).getRemedies().isEmpty());
+    }
+
     /** The sentence as one of a summary (page openings are mostly summaries), as the parser reads it. */
     private static SentenceReading summaryReading(CSVRecord r) {
         return READER.read(r.get("text"), Section.PREAMBLE, null, "");
