@@ -59,7 +59,8 @@ java25() {
 # command that is run again: recording what a run loads makes that run about twice as slow, and so does assembling
 # the cache in the run after it, while a run from the cache takes two thirds of a Java 17 run. So the first run of a
 # command runs plainly on Java 17 and leaves a mark; the second records (a training run); the third assembles the
-# cache from the record (once) and every later run starts from it. A new jar, classpath, JVM option, heap or JDK
+# cache from the record (once) and every later run starts from it. A record is kept only if its run exited 0 (the
+# main class then creates CONFIG.ok); otherwise the next run records again. A new jar, classpath, JVM option, heap or JDK
 # gives a new cache, since the old would not match. JVM options (-D...) come before the main class. --java17 keeps
 # to the default java (the benchmark's driver, whose own timings and child JVMs are measured on it).
 launch_java() { # launch_java [--java17] HEAP CLASSPATH [-DKEY=VALUE...] MAIN_CLASS ARGS...
@@ -92,6 +93,11 @@ launch_java() { # launch_java [--java17] HEAP CLASSPATH [-DKEY=VALUE...] MAIN_CL
   name="${name//[^a-z-]/}"
   aot="$PROJECT_DIR/job/target/aot/${name:-main}-$key.aot"
   config="$aot.config"
+  if [[ ! -s "$aot" && -s "$config" && ! -e "$config.ok" ]]; then
+    # Recorded by a run that did not do its whole work (refused at the lock, failed, killed: the main class marks
+    # a run that exits 0): a cache of the classes of its first seconds would be kept for good. Record again.
+    rm -f "$config"
+  fi
   if [[ ! -s "$aot" && -s "$config" ]]; then
     echo "Preparing a start-up cache from the last run (Java 25, once)..." >&2
     # Assembled under this shell's own name and moved into place whole: two runs may do this at once.
@@ -99,7 +105,7 @@ launch_java() { # launch_java [--java17] HEAP CLASSPATH [-DKEY=VALUE...] MAIN_CL
         >"$PROJECT_DIR/job/target/aot/create.log" 2>&1; then
       mv -f "$aot.$$" "$aot"
     fi
-    rm -f "$config" "$aot.$$"
+    rm -f "$config" "$config.ok" "$aot.$$"
   fi
   if [[ -s "$aot" ]]; then
     exec "$j25" "${j25opts[@]}" "-XX:AOTCache=$aot" -cp "$cp" "$@"
@@ -112,8 +118,10 @@ launch_java() { # launch_java [--java17] HEAP CLASSPATH [-DKEY=VALUE...] MAIN_CL
   # Caches of other builds or heaps: the two newest of each command are kept (a job's cache is about 200 MB).
   { ls -t "$PROJECT_DIR/job/target/aot/${name:-main}"-*.aot 2>/dev/null || true; } | tail -n +3 | xargs -r rm -f
   { ls -t "$PROJECT_DIR/job/target/aot/${name:-main}"-*.aot.seen 2>/dev/null || true; } | tail -n +3 | xargs -r rm -f
+  rm -f "$config.ok"
   # The recording JVM says where it wrote, among the command's own lines: that line is dropped.
-  exec "$j25" "${j25opts[@]}" -XX:AOTMode=record "-XX:AOTConfiguration=$config" -cp "$cp" "$@" \
+  exec "$j25" "${j25opts[@]}" -XX:AOTMode=record "-XX:AOTConfiguration=$config" "-Dlgsco.aot.recorded=$config.ok" \
+    -cp "$cp" "$@" \
     > >(grep --line-buffered -v 'AOTConfiguration recorded') 2> >(grep --line-buffered -v 'AOTConfiguration recorded' >&2)
 }
 

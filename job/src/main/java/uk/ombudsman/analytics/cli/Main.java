@@ -1,5 +1,8 @@
 package uk.ombudsman.analytics.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -16,8 +19,29 @@ public final class Main implements Runnable, Returns {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Where the launcher records what a run loads, for a Java 25 start-up cache (jobs/lib/common.sh), it names here a
+     * file to create if the run succeeds: a cache is assembled only from a run that did its whole work, never from
+     * one refused at the lock, failed or stopped, which loads a fraction of the classes a run needs.
+     */
+    static final String RECORDING_SUCCEEDED = "lgsco.aot.recorded";
+
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        markRecording(code);
+        System.exit(code);
+    }
+
+    /** Creates the file {@link #RECORDING_SUCCEEDED} names, where it names one, if the run exits with 0. */
+    static void markRecording(int exitCode) {
+        String mark = System.getProperty(RECORDING_SUCCEEDED);
+        if (exitCode == 0 && mark != null) {
+            try {
+                Files.write(Path.of(mark), new byte[0]);
+            } catch (IOException e) {
+                // Without the mark the next run records again: slower once, never wrong.
+            }
+        }
     }
 
     /** Runs a command line and returns its exit code, without exiting (for tests). */

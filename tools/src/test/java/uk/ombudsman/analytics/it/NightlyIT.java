@@ -32,8 +32,10 @@ import uk.ombudsman.analytics.nightly.NightlyRun;
 class NightlyIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     /**
-     * The default Java: on a machine with Java 25, the runs here go through every step of the start-up cache (a
-     * plain first run, a recording, the cache assembled, a run from it), the one integration test that does.
+     * The default Java: on a machine with Java 25, the runs here go through the start-up cache's steps with a real
+     * Java 25 (a plain first run; a recording by the refused run, dropped since it exited 5; the killed run's and
+     * the next run's recordings), the one integration test that does; the cache is then assembled by the next
+     * nightly command run (FetchIT's). StartupCacheTest checks each step with a stand-in JDK.
      */
     private static final Map<String, String> ENV = Map.of();
 
