@@ -35,7 +35,7 @@ class StartupCacheTest {
                 -XX:AOTMode=create) mode=create ;;
                 -XX:AOTCache=*) cache="${a#*=}"; [[ $mode == plain ]] && mode=cached ;;
                 -XX:AOTConfiguration=*) config="${a#*=}" ;;
-                -Dlgsco.aot.recorded=*) mark="${a#*=}" ;;
+                -D%s=*) mark="${a#*=}" ;;
               esac
             done
             echo "$mode" >>"$STAND_IN_LOG"
@@ -44,7 +44,7 @@ class StartupCacheTest {
               create) echo cache >"$cache"; exit 0 ;;
             esac
             exit "$STAND_IN_EXIT"
-            """;
+            """.formatted(Main.RECORDING_SUCCEEDED); // the property the launcher must pass: a test of both spellings
 
     @TempDir
     Path dir;

@@ -33,9 +33,10 @@ class NightlyIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     /**
      * The default Java: on a machine with Java 25, the runs here go through the start-up cache's steps with a real
-     * Java 25 (a plain first run; a recording by the refused run, dropped since it exited 5; the killed run's and
-     * the next run's recordings), the one integration test that does; the cache is then assembled by the next
-     * nightly command run (FetchIT's). StartupCacheTest checks each step with a stand-in JDK.
+     * Java 25 (a plain first run; a recording by the refused run, dropped since it exited 5; a recording run killed
+     * before it could write one; the next run's recording, kept), the one integration test that does; the cache is
+     * then assembled by the next nightly command run (FetchIT's). StartupCacheTest checks each step with a stand-in
+     * JDK.
      */
     private static final Map<String, String> ENV = Map.of();
 
