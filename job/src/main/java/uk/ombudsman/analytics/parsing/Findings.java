@@ -79,7 +79,7 @@ final class Findings {
 
     private static final Pattern DELAY = Pattern.compile(
             "\\b(?=[dtoipls])(?:delay(?:s|ed|ing)?\\b|\\btook (?:far |much |some |too |considerable )?(?:too long|longer|time|months|"
-                    + "years|weeks)\\b|\\btoo long\\b|\\b(?:on|in good|in) time\\b|\\bpromptly\\b|\\btimescales?\\b|"
+                    + "years|weeks)\\b|\\btook no (?:action|steps) for\\b|\\btoo long\\b|\\b(?:on|in good|in) time\\b|\\bpromptly\\b|\\btimescales?\\b|"
                     + "\\bdrift(?:ed)?\\b|\\boverdue\\b|\\blonger than\\b|\\btime limits?\\b|\\bslow(?:ly|ness)?\\b)", CI);
     private static final Pattern NO_DELAY = Pattern.compile(
             "\\b(?:no|without|not cause any|any|no undue|no unreasonable|no significant)\\s+(?:\\w+\\s+)?delay\\b|"
@@ -87,9 +87,12 @@ final class Findings {
                     + " not (?:due to |because of |caused by )?(?:the council's )?fault\\b|\\blate complaints?\\b", CI);
     /** A delay stated as a finding on its own: "The Council delayed", "There was delay", "took too long". */
     private static final Pattern DELAY_FINDING = Pattern.compile(
-            "\\b(?:council|it|provider|trust|school)(?: has| had)?(?: \\w+ly)? delayed\\b|\\bthere (?:was|were|has been|had been) "
+            "\\b(?:council|it|provider|trust|school)(?: has| had| also)?(?: \\w+ly)? delayed\\b|"
+                    + "\\b(?:council|it|provider|trust|school) did delay\\b|\\band delayed in \\w+ing\\b|"
+                    + "\\blonger than (?:it |they |was |is |would have been )?(?:reasonably |really )?(?:should|necessary|reasonabl[ey]|"
+                    + "needed|expected|acceptable|required)\\b|\\btook no (?:action|steps) for\\b|\\bthere (?:was|were|has been|had been) "
                     + "(?:also |an? |some |significant |further |avoidable |unreasonable |a further )*(?:\\w+ ){0,3}delays?\\b|"
-                    + "\\b(?:found|find|finds|identified) (?:\\w+ ){0,2}?delays?\\b|\\btook (?:far |much )?too long\\b|"
+                    + "\\b(?:found|find|finds|identified) (?:\\w+ ){0,2}?delays?\\b|\\b(?:took|taken|taking) (?:far |much )?too long\\b|"
                     + "\\b(?:caused|causing) (?:an? |some |significant )?delays?\\b|\\bresulting (?:\\w+ )?delays?\\b|"
                     + "^the delays? (?:and|caused|meant|has|had|was|were)\\b|"
                     + "\\b(?:accepted|accepts|admitted|acknowledged) (?:it |that it |there was )?(?:an? |some )?delay|"
@@ -102,21 +105,45 @@ final class Findings {
     private static final Pattern LATE = Pattern.compile(
             "\\b(?:for not|by not|in not|failed to|failing to|failure to|did not|had not|has not|was not|were not)\\b"
                     + "[^.;]{0,120}?\\b(?:(?:sooner|earlier)(?=\\s*(?:[,.;)]|$|and\\b|or\\b|than\\b|because\\b))|timely\\b|"
-                    + "within (?:the |a )?(?:[\\w-]+ ){0,3}?(?:timescales?|timeframes?|time ?limits?|deadlines?)\\b)", CI);
+                    + "within (?:the |a )?(?:[\\w-]+ ){0,3}?(?:timescales?|timeframes?|time ?limits?|deadlines?)\\b|"
+                    + "quickly enough\\b|in (?:good |the right |a reasonable |reasonable )?time\\b)", CI);
     /** A literal part of each ending of {@link #LATE}, checked before it. */
-    private static final String[] LATE_WORDS = {"sooner", "earlier", "timely", "within"};
+    private static final String[] LATE_WORDS = {"sooner", "earlier", "timely", "within", "quickly enough", "n time",
+        "n good time", "right time", "reasonable time"};
+    /**
+     * The body as the subject of something not done: "It did not deal with her complaint to it in good time", "The
+     * Council has accepted that it did not progress its investigation quickly enough". With {@link #LATE}, a finding
+     * in the Ombudsman's words even with no fault word (the complaint restated is ruled out before).
+     */
+    private static final Pattern BODY_DID_NOT = Pattern.compile(
+            "^(?:however,? |but |and |also,? )?(?:the (?:council|care provider|provider|trust|school)|it)\\b[^.;]{0,40}?"
+                    + "\\b(?:did not|had not|has not|failed to)\\b", CI);
+    /**
+     * A remedy for delay: an apology or payment for the delay, or for what it caused ("apologise ... for the distress
+     * and frustration caused by its avoidable delay", "repay any costs ... because of the Council's delay", "the rent
+     * paid during the period of delay", "the apologies had already suitably addressed any injustice ... arising from
+     * its avoidable delay").
+     */
     private static final Pattern APOLOGY_FOR_DELAY = Pattern.compile(
-            "\\bapologi[sz]\\w*\\b[^.]{0,60}?\\bfor (?:the|its|any|these|those|this|all the)? ?(?:\\w+ )?delays?\\b", CI);
+            "\\b(?:apologi[sz]\\w*|pay|paid|payment|repay|refund|reimburse|remed(?:y|ied|ies)|addressed|recognise)\\b"
+                    + "[^.]{0,100}?\\b(?:for|caused by|because of|due to|arising from|resulting from|during)\\s"
+                    + "(?:[\\w’']+\\s){0,3}?delays?\\b", CI);
+    /** A remedy verb, which makes a sentence of the remedy part that says something was late a remedy for it. */
+    private static final Pattern REMEDY_VERB = Pattern.compile(
+            "\\b(?:apologi[sz]\\w*|pay|repay|refund|reimburse)\\b", CI);
     /** The complaint is first of all about delay: "complains about (the Council's) delay(s) in ...". */
     private static final Pattern COMPLAINT_ABOUT_DELAY = Pattern.compile(
             "\\b(?:complain(?:t|s|ed)?|says?|said) (?:about |of |that )?(?:the (?:council|provider)'s |the |its |a |some )?"
-                    + "(?:\\w+ )?delay(?:s|ed)?\\b", CI);
+                    + "(?:\\w+ )?delay(?:s|ed)?\\b|\\bcomplain(?:s|ed)? (?:that )?the (?:council|provider|care provider) "
+                    + "(?:was|is) at fault for (?:\\w+ ){0,2}?delays?\\b", CI);
     /** A finding of fault that names no particular fault: "The Ombudsman finds the Council was at fault." */
     private static final Pattern GENERAL_FAULT = Pattern.compile(
-            "^(?:the ombudsman|we|i)(?: have| has)? (?:found|finds?) (?:the (?:council|provider|trust) )?(?:was |to be )?"
+            "^(?:the ombudsman|we|i)(?: have| has)? (?:found|finds?) (?:the (?:council|provider|trust) |there )?"
+                    + "(?:was |to be |is |has been |had been )?"
                     + "(?:at )?fault(?: with the (?:council|provider)| in the (?:council|provider)'s actions| by the "
                     + "(?:council|provider))?\\b(?! in how| because| for| when)|^the (?:council|provider|trust) "
-                    + "(?:accepts|accepted|has accepted) (?:it was|that it was|it had been) at fault\\.?$", CI);
+                    + "(?:accepts|accepted|has accepted) (?:it was|that it was|it had been) at fault\\.?$"
+                    + "|^the (?:council|care provider|provider|trust) (?:was|is|has been) at fault\\.?$", CI);
 
     private Findings() {
     }
@@ -216,7 +243,8 @@ final class Findings {
                 continue; // most paragraphs never mention time; skip the sentence split
             }
             for (String s : sentences(doc, l.text())) {
-                boolean finding = l.section() == Section.REMEDY ? apologisesForDelay(s)
+                boolean finding = l.section() == Section.REMEDY ? remediesDelay(s)
+                        || isLate(s) && REMEDY_VERB.matcher(s).find()
                         : l.section() == Section.FINAL ? statesDelayFault(s)
                         : (mentionsTime(s) && DELAY.matcher(s).find() && !NO_DELAY.matcher(s).find() || isLate(s))
                                 && findsFault(s);
@@ -262,8 +290,8 @@ final class Findings {
         return Screens.containsAny(text, TIME_WORDS);
     }
 
-    private static boolean apologisesForDelay(String s) {
-        return s.contains("polog") && s.contains("elay") && APOLOGY_FOR_DELAY.matcher(s).find();
+    private static boolean remediesDelay(String s) {
+        return s.contains("elay") && APOLOGY_FOR_DELAY.matcher(s).find();
     }
 
     /** Something not done in time, in the words of {@link #LATE}. */
@@ -273,7 +301,8 @@ final class Findings {
 
     /** A summary or final-decision sentence that finds delay at fault (not the complaint restated, not negated). */
     private static boolean statesDelayFault(String s) {
-        if (isLate(s) && !isRestatedComplaint(s) && !CLOSED.matcher(s).find() && findsFault(s)) {
+        if (isLate(s) && !isRestatedComplaint(s) && !CLOSED.matcher(s).find()
+                && (findsFault(s) || BODY_DID_NOT.matcher(s).lookingAt())) {
             return true;
         }
         if (!mentionsTime(s) || !DELAY.matcher(s).find() || NO_DELAY.matcher(s).find() || isRestatedComplaint(s)) {
@@ -283,7 +312,7 @@ final class Findings {
             return false; // "We will not investigate Mr X's complaint about delay ..." restates the complaint
         }
         return findsFault(s) || DELAY_FINDING.matcher(s).find() || UPHELD_STATEMENT.matcher(s).find()
-                || apologisesForDelay(s);
+                || remediesDelay(s);
     }
 
     /**

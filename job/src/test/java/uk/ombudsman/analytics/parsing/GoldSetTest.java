@@ -52,7 +52,7 @@ class GoldSetTest {
             Map.entry("payment total", new double[] {0.98, 0.94}),
             Map.entry("remedies", new double[] {0.88, 0.84}),
             Map.entry("remedy_deadline_days", new double[] {1.00, 1.00}),
-            Map.entry("delay_fault", new double[] {0.98, 0.84}),
+            Map.entry("delay_fault", new double[] {0.98, 0.85}),
             Map.entry("complaint_date", new double[] {1.00, 0.69}));
     /**
      * The held-out set's, recorded as first measured: lower, since nothing was tuned on it. Payment purposes and
@@ -71,7 +71,7 @@ class GoldSetTest {
             Map.entry("payment purposes", new double[] {0.85, 0.66}),
             Map.entry("payment total", new double[] {1.00, 0.87}),
             Map.entry("remedies", new double[] {0.85, 0.82}),
-            Map.entry("delay_fault", new double[] {0.90, 0.45}),
+            Map.entry("delay_fault", new double[] {0.91, 0.55}),
             Map.entry("complaint_date", new double[] {1.00, 0.50}));
     /** Sums counted as payments that the labels list as not payments (repayments, offers, ranges, ...). */
     private static final int MAX_NOT_PAYMENTS_COUNTED = 0;

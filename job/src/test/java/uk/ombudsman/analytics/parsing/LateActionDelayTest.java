@@ -59,4 +59,60 @@ class LateActionDelayTest {
         assertEquals(false, delayFault("Mr X complains the Council failed to take satisfactory action in a timely "
                 + "manner against his neighbours."));
     }
+
+    @Test
+    void theBodyThatDidNotActInTimeOrQuicklyEnoughDelayedEvenWithNoFaultWord() {
+        // other-categories/land/24-019-883
+        assertEquals(true, delayFault("There was fault by the Council. It did not deal with her complaint to it in "
+                + "good time."));
+        // adult-care-services/safeguarding/19-018-595
+        assertEquals(true, delayFault("The Council has accepted that it did not progress its safeguarding "
+                + "investigation quickly enough."));
+        // benefits-and-tax/council-tax/22-011-251
+        assertEquals(true, delayFault("The Council was at fault. It accepted that it did not process the refund "
+                + "request in a timely manner."));
+    }
+
+    @Test
+    void theComplainantWhoDidNotActInTimeIsNoDelayByTheBody() {
+        // invented: the late one is the complainant, not the body
+        assertEquals(false, delayFault("Mrs X did not appeal in time. The Council was not at fault."));
+    }
+
+    @Test
+    void delayInOtherVerbsAndMeasuresIsDelay() {
+        // children-s-care-services/fostering/24-021-825
+        assertEquals(true, delayFault("It also delayed providing Mrs X with copies of documents which it agreed to do "
+                + "following the conclusion of the complaints process."));
+        // adult-care-services/charging/22-012-153
+        assertEquals(true, delayFault("However, the Council did delay in making its decision which the Council will "
+                + "apologise and make a symbolic payment for."));
+        // children-s-care-services/child-protection/20-006-853
+        assertEquals(true, delayFault("However, it has taken too long to do so and this has compounded Miss B’s "
+                + "distress."));
+        // housing/council-house-sales-and-leaseholders/18-015-305
+        assertEquals(true, delayFault("The Council took around nine months longer than it reasonably should have to "
+                + "complete the sale of the leasehold interest on Mrs B’s council flat under the Right to Buy Scheme."));
+        // environment-and-regulation/trees/21-001-859
+        assertEquals(true, delayFault("The Council took no action for a year; because of this it completed the works "
+                + "as a gesture of goodwill but failed to explain this to Mr B to manage his future expectations."));
+    }
+
+    @Test
+    void aRemedyForWhatTheDelayCausedIsDelayAtFault() {
+        // planning/enforcement/23-006-419
+        assertEquals(true, delayFault("The Council agreed to apologise to Mr X for the distress and frustration "
+                + "caused by its avoidable delay and unclear communications."));
+        // adult-care-services/assessment-and-care-plan/24-015-243
+        assertEquals(true, delayFault("It will also consider whether it should repay any costs Mr D has incurred "
+                + "because of the Council’s delay and make service improvements."));
+    }
+
+    @Test
+    void aComplaintOfDelayUpheldWithNoOtherFaultNamedIsDelayAtFault() {
+        // planning/planning-applications/24-004-232
+        assertEquals(true, delayFault("Mr and Mrs X complained the Council was at fault for delays in handling their "
+                + "planning application, causing them a financial loss and distress. We find the Council is at fault, "
+                + "but it has already made a suitable offer to remedy the injustice caused."));
+    }
 }

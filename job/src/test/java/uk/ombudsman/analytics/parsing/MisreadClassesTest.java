@@ -79,9 +79,10 @@ class MisreadClassesTest {
 
     @Test
     void class5DelayAtFaultInAnyWordsIsFound() {
-        // A quarter is still missed ("the time taken to", "took eleven months to"): the floor records it. Not done in
-        // time ("for not telling her sooner", "not ... within the timeframes", "not ... timely") is read since entry 14.
-        assertAtLeast("5 delay at fault, found", 0.73, rows("delay", "AT_FAULT"::equals),
+        // One in nine is still missed ("the time taken to", "took eleven months to"): the floor records it. Not done in
+        // time ("for not telling her sooner", "not ... within the timeframes", "not ... timely") is read since entry 14,
+        // "in good time", "quickly enough" and a remedy for what delay caused since entry 39 (106 -> 127 of 143).
+        assertAtLeast("5 delay at fault, found", 0.88, rows("delay", "AT_FAULT"::equals),
                 r -> Boolean.TRUE.equals(upheldSummary(r.get("text")).getDelayFault()));
     }
 
@@ -90,8 +91,13 @@ class MisreadClassesTest {
         // One in six is still read as a finding ("the delay was not significant", delay the complainant alleges).
         // Entry 14 (not done in time read as delay) added two, both complaints restated that this test reads alone as
         // a summary: a complaint's list item without its lead-in, and "Further, Mr X said ... it unnecessarily
-        // delayed these payments" (179 -> 177 of 215), against 7 more of 81 delays at fault found.
-        assertAtLeast("5 delay not at fault, not found", 0.82, rows("delay", "NOT_AT_FAULT"::equals),
+        // delayed these payments" (179 -> 177 of 215), against 7 more of 81 delays at fault found. Entry 39 (delay
+        // in more words) added five more (266 -> 261 of 320) against 15 more of 143 found: two sentences whose pages
+        // are labelled delay at fault ("It also delayed sending the final invoice", "The Council also delayed
+        // responding to Mr R's complaint"), read here without the sentences around them; "a suitable remedy for the
+        // delays", from a page closed without investigation (delay is asked only of upheld pages); a complaint whose
+        // text keeps its "Summary:" label, so it is not seen as restated; "did not act in a timely way".
+        assertAtLeast("5 delay not at fault, not found", 0.81, rows("delay", "NOT_AT_FAULT"::equals),
                 r -> !Boolean.TRUE.equals(upheldSummary(r.get("text")).getDelayFault()));
     }
 
