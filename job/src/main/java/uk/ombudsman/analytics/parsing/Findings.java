@@ -49,7 +49,8 @@ final class Findings {
                     + "|\\bwill not be investigated further\\b", CI);
     /** The body put things right before or while the Ombudsman looked: counted as upheld, as the LGSCO does. */
     private static final Pattern REMEDIED = Pattern.compile(
-            "\\bresolve the complaint early\\b|\\bagreed to resolve\\b|\\b(?:suitable|proportionate|appropriate|"
+            "\\bresolve the complaint early\\b|\\bagreed to resolve\\b|\\b(?:done|did) enough to (?:put|remedy|resolve)\\b|"
+                    + "\\b(?:suitably |adequately |appropriately )?addressed (?:any |the |this |her |his |their )?injustice\\b|\\b(?:suitable|proportionate|appropriate|"
                     + "satisfactory|fair) (?:remedy|response|way forward)\\b|\\b(?:already )?(?:been )?remedied\\b|"
                     + "\\b(?:has|have|had) (?:now |already )?(?:agreed|offered|apologised|upheld|accepted|corrected|"
                     + "provided a|put right)\\b|\\b(?:accepted|accepts|admitted|acknowledged) (?:it|that it|fault|"
@@ -71,6 +72,13 @@ final class Findings {
                     + "\\bnot (?:find|found|see|identify|identified)\\b[^.]{0,40}\\bfault\\b|\\bfound no\\b|"
                     + "\\bacted (?:properly|reasonably|correctly|appropriately|in line)\\b|\\bwithout fault\\b|"
                     + "\\bdid nothing wrong\\b|\\bnot due to fault\\b", CI);
+    /**
+     * The Ombudsman's finding of no fault after looking ("We found no fault with this part", "We did not find fault with
+     * the Council for its role"): beside "we will not investigate" another part, the complaint was investigated.
+     */
+    private static final Pattern FOUND_NO_FAULT = Pattern.compile(
+            "\\b(?:we|i|the ombudsman)(?: have| has)? (?:found no|did not find|have not found|has not found|"
+                    + "found (?:there was|there had been) no)\\b", CI);
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             ",? but |; |, although |, however,? |\\. However,? |, whereas |, though ", CI);
     /** Short finding lines of report pages: "Fault found causing injustice", "The Ombudsman upheld the complaint". */
@@ -164,6 +172,7 @@ final class Findings {
         String remedied = null;
         String fault = null;
         String noFault = null;
+        String foundNoFault = null;
         for (String s : sentences) {
             if (NOT_UPHELD_STATEMENT.matcher(s).find()) {
                 return new Reading<>(Outcome.NOT_UPHELD, s);
@@ -196,10 +205,16 @@ final class Findings {
                 fault = first(fault, s);
             } else if (NO_FAULT.matcher(s).find()) {
                 noFault = first(noFault, s);
+                if (FOUND_NO_FAULT.matcher(s).find()) {
+                    foundNoFault = first(foundNoFault, s);
+                }
             }
         }
         if (closed != null && ended == null) {
-            return remedied != null || fault != null ? new Reading<>(Outcome.UPHELD, first(remedied, fault))
+            if (remedied != null || fault != null) {
+                return new Reading<>(Outcome.UPHELD, first(remedied, fault));
+            }
+            return foundNoFault != null ? new Reading<>(Outcome.NOT_UPHELD, foundNoFault)
                     : new Reading<>(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, closed);
         }
         if (fault != null) {

@@ -153,6 +153,42 @@ class RealSentencesTest {
     }
 
     @Test
+    void notInvestigatingOnePartBesideNoFaultFoundOnAnotherIsNotUpheld() {
+        // real summaries from the reading set's training part (www.lgo.org.uk/decisions/ + the path); their pages say
+        // "Decision : Not upheld"
+        // planning/enforcement/24-018-190
+        assertEquals(Outcome.NOT_UPHELD, inferred("X complained about the Council’s planning enforcement decisions "
+                + "relating to development on land next to their home. We decided not to investigate this part of "
+                + "their complaint further, because we consider it is unlikely to result in a finding of fault or any "
+                + "other meaningful outcome for X. X also complained that the Council restricted their contact with "
+                + "officers. We found no fault with this part of the complaint because the Council considered and "
+                + "followed its policy."));
+        // education/special-educational-needs/23-017-664
+        assertEquals(Outcome.NOT_UPHELD, inferred("We will not investigate whether the Council ensured delivery of "
+                + "Y’s special educational provision as these matters are too closely linked with the appeal to the "
+                + "Special Educational Needs and Disabilities Tribunal. We did not find fault with the Council for its "
+                + "role in Y’s transition to the post-16 placement."));
+        // invented: no finding made, only the assessment's reason, stays closed
+        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("We will not investigate Mr X’s complaint. "
+                + "There is no sign of fault in the Council’s decision."));
+    }
+
+    @Test
+    void injusticeTheBodyHadAlreadyAddressedIsUpheld() {
+        // real, from the reading set's training part; their pages say "Decision : Upheld"
+        // benefits-and-tax/council-tax/22-006-171
+        assertEquals(Outcome.UPHELD, inferred("We will not investigate this complaint about Mr X’s council tax "
+                + "account. It is unlikely we could conclude there was fault by the Council on some points. Matters "
+                + "related to the court action are outside our power. The Council has done enough to put matters right "
+                + "and we cannot achieve much of what Mr X wants."));
+        // planning/enforcement/22-009-878
+        assertEquals(Outcome.UPHELD, inferred("We found there was no fault in how the Council responded to Mr R’s and "
+                + "Miss X’s concerns as both a building control and local planning authority. And the Council’s "
+                + "apologies had already suitably addressed any injustice to Mr R arising from its avoidable delay in "
+                + "processing his complaint about what happened."));
+    }
+
+    @Test
     void aSumPrintedWithASpaceAfterTheThousandsCommaIsReadWhole() {
         // invented, in the form "£100, 000" that the issue reports seen on a real page
         SentenceReading a = remedyReading("The Council will pay Mr X £100, 000 for his financial loss.",
