@@ -280,6 +280,35 @@ final class PaymentReader {
         return PAYMENTS_PLURAL.matcher(sentence).find() ? List.of(p, p) : List.of(p);
     }
 
+    /**
+     * Money to be given back, or an amount "equivalent to" a cost, asked for beside a printed sum in the same sentence:
+     * "repay part of the fees and pay Mr C £250", "pay Mrs B an amount equivalent to the rent paid during the period of
+     * delay and a further £300", "provide a refund voucher and £50 time and trouble payment". Base forms only (what is
+     * asked for, not "has refunded").
+     */
+    private static final Pattern UNSTATED_BESIDE_SUM = Pattern.compile(
+            "\\b(?:refund|repay|reimburse)\\b|\\ba (?:full |partial )?refund\\b|\\b(?:an amount|a sum) (?:equivalent|equal) to\\b",
+            CI);
+    /** A sum whose own purpose the words after it give: "a total payment of £335 to refund the enforcement fee". */
+    private static final Pattern SUM_THEN_TO = Pattern.compile("£[\\d,.]+(?:\\s+\\w+){0,3}\\s+to\\s+$");
+
+    /**
+     * The payments with no sum printed that a sentence asking for a printed sum also asks for: each clause that gives
+     * money back or pays an amount equivalent to a cost, with no sum of its own (see {@link #UNSTATED_BESIDE_SUM}).
+     */
+    static List<PaymentPurpose> unstatedBesideSums(String sentence) {
+        List<PaymentPurpose> out = new ArrayList<>(0);
+        Matcher m = UNSTATED_BESIDE_SUM.matcher(sentence);
+        while (m.find()) {
+            int end = clauseEnd(sentence, m.end());
+            String before = sentence.substring(Math.max(0, m.start() - 40), m.start());
+            if (sentence.substring(m.start(), end).indexOf('£') < 0 && !SUM_THEN_TO.matcher(before).find()) {
+                out.add(PaymentPurpose.FINANCIAL_LOSS);
+            }
+        }
+        return out;
+    }
+
     private static int clauseEnd(String sentence, int from) {
         int comma = sentence.indexOf(',', from);
         int and = sentence.indexOf(" and ", from);

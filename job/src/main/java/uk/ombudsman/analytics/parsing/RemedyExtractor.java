@@ -113,11 +113,12 @@ final class RemedyExtractor {
                 leadIn = line.text();
             }
         }
-        if (payments.stream().anyMatch(p -> p.getAmountGbp() != null)) {
-            // "will make a payment" in the summary, the sum in the agreed action: where any sum is printed, the
-            // payments with none are the same money mentioned before its sum was given.
-            payments.removeIf(p -> p.getAmountGbp() == null);
-        }
+        Set<String> withSums = new java.util.HashSet<>();
+        payments.stream().filter(p -> p.getAmountGbp() != null).forEach(p -> withSums.add(p.getEvidence()));
+        // "will make a payment" in the summary, the sum in the agreed action: where any sum is printed, the payments
+        // with none are the same money mentioned before its sum was given; not one asked for beside a sum in its own
+        // sentence ("repay part of the fees and pay Mr C £250"), which is other money.
+        payments.removeIf(p -> p.getAmountGbp() == null && !withSums.isEmpty() && !withSums.contains(p.getEvidence()));
         remedies.remove(Remedy.PAYMENT);
         if (!payments.isEmpty()) {
             remedies.add(Remedy.PAYMENT);

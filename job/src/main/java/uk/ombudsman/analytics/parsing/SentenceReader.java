@@ -54,6 +54,11 @@ final class SentenceReader {
                     uncounted.add(s.printed());
                 }
             }
+            if (!payments.isEmpty()) {
+                for (var purpose : PaymentReader.unstatedBesideSums(text)) {
+                    payments.add(new Payment(null, purpose, text));
+                }
+            }
         } else if (text.indexOf('£') < 0 && Screens.mayAskForMoney(text)
                 && models.statesPayment(text, Features.tokens(text))) {
             // "make a symbolic payment", "pay a sum to recognise her distress": money to be paid, no sum printed.

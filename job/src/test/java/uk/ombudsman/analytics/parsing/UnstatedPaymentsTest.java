@@ -2,11 +2,13 @@ package uk.ombudsman.analytics.parsing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.ombudsman.analytics.record.Payment;
 import uk.ombudsman.analytics.record.PaymentPurpose;
+import uk.ombudsman.analytics.reference.CouncilDirectory;
 
 /**
  * How many payments a sentence asks for when it prints no sum: money given back and a payment of another kind beside
@@ -36,5 +38,28 @@ class UnstatedPaymentsTest {
                 assertEquals(PaymentPurpose.valueOf(expected[i]), read.get(i), page + ": " + read);
             }
         }
+    }
+
+    /**
+     * Money asked for with no sum beside a printed sum in the same sentence is other money, kept on the page (a payment
+     * with no sum in another sentence is the same money as a printed one and is not). The page's payments, each as its
+     * sum or ? and its purpose; the header around each summary sentence is invented (Anytown is not a council).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        adult-care-services/charging/20-002-988 | 250 DISTRESS, ? FINANCIAL_LOSS | The Council has agreed to repay part of the fees and pay Mr C £250 for the distress he experienced.
+        housing/council-house-sales-and-leaseholders/18-015-305 | 300 TIME_AND_TROUBLE, ? FINANCIAL_LOSS | The Council will pay Mrs B an amount equivalent to the rent paid during the period of delay and a further £300 in recognition of the time and trouble its actions caused her.
+        other-categories/leisure-and-culture/18-020-004 | 50 TIME_AND_TROUBLE, ? FINANCIAL_LOSS | The Council will correct the information on its website, provide information leaflets, train staff and provide a refund voucher and £50 time and trouble payment to Ms X
+        invented: a sum whose purpose is to refund | 335 FINANCIAL_LOSS | The Council agreed to provide Mr X with a total payment of £335 to refund the enforcement fee.
+        """)
+    void moneyWithNoSumBesideAPrintedSumIsAnotherPayment(String page, String payments, String sentence) {
+        String text = "Anytown Borough Council (25 000 001)\nCategory : Adult care services > Charging\n"
+                + "Decision : Upheld\nDecision date : 03 Mar 2025\nThe Ombudsman's final decision:\nSummary: The Council "
+                + "was at fault. " + sentence + "\n";
+        List<String> read = new DecisionParser(CouncilDirectory.bundled()).parse("test",
+                text.getBytes(StandardCharsets.UTF_8)).decision().getPayments().stream()
+                .map(p -> (p.getAmountGbp() == null ? "?" : p.getAmountGbp().stripTrailingZeros().toPlainString()) + " "
+                        + p.getPurpose()).toList();
+        assertEquals(List.of(payments.split(", ")), read, page);
     }
 }
