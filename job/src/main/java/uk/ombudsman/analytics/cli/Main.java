@@ -27,21 +27,34 @@ public final class Main implements Runnable, Returns {
     static final String RECORDING_SUCCEEDED = "lgsco.aot.recorded";
 
     public static void main(String[] args) {
-        int code = execute(args);
-        markRecording(code);
+        CommandLine cli = commandLine();
+        int code = cli.execute(args);
+        markRecording(code, cli.getParseResult());
         System.exit(code);
     }
 
-    /** Creates the file {@link #RECORDING_SUCCEEDED} names, where it names one, if the run exits with 0. */
-    static void markRecording(int exitCode) {
+    /**
+     * Creates the file {@link #RECORDING_SUCCEEDED} names, where it names one, if the run exits with 0 having done a
+     * command's work: not one that only printed its help or version, which loads a few of a run's classes.
+     */
+    static void markRecording(int exitCode, CommandLine.ParseResult parsed) {
         String mark = System.getProperty(RECORDING_SUCCEEDED);
-        if (exitCode == 0 && mark != null) {
+        if (exitCode == 0 && mark != null && !onlyHelp(parsed)) {
             try {
                 Files.write(Path.of(mark), new byte[0]);
             } catch (IOException e) {
                 // Without the mark the next run records again: slower once, never wrong.
             }
         }
+    }
+
+    private static boolean onlyHelp(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs a command line and returns its exit code, without exiting (for tests). */
