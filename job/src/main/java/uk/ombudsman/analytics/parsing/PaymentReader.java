@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.ombudsman.analytics.reading.Screens;
 import uk.ombudsman.analytics.record.Payment;
 import uk.ombudsman.analytics.record.PaymentPurpose;
 
@@ -289,6 +290,9 @@ final class PaymentReader {
     private static final Pattern UNSTATED_BESIDE_SUM = Pattern.compile(
             "\\b(?:refund|repay|reimburse)\\b|\\ba (?:full |partial )?refund\\b|\\b(?:an amount|a sum) (?:equivalent|equal) to\\b",
             CI);
+    /** A literal part of every match of {@link #UNSTATED_BESIDE_SUM}, in the cases it is printed in. */
+    private static final String[] UNSTATED_BESIDE_SUM_WORDS = {"efund", "epay", "eimburse", "EFUND", "EPAY",
+        "EIMBURSE", "quivalent", "qual to", "QUIVALENT", "QUAL TO"};
     /** A sum whose own purpose the words after it give: "a total payment of £335 to refund the enforcement fee". */
     private static final Pattern SUM_THEN_TO = Pattern.compile("£[\\d,.]+(?:\\s+\\w+){0,3}\\s+to\\s+$");
 
@@ -297,6 +301,9 @@ final class PaymentReader {
      * money back or pays an amount equivalent to a cost, with no sum of its own (see {@link #UNSTATED_BESIDE_SUM}).
      */
     static List<PaymentPurpose> unstatedBesideSums(String sentence) {
+        if (!Screens.containsAny(sentence, UNSTATED_BESIDE_SUM_WORDS)) {
+            return List.of(); // most sentences with a sum: none of the pattern's words, so no need to run it
+        }
         List<PaymentPurpose> out = new ArrayList<>(0);
         Matcher m = UNSTATED_BESIDE_SUM.matcher(sentence);
         while (m.find()) {
