@@ -38,13 +38,15 @@ final class Findings {
     private static final Pattern NOT_UPHELD_STATEMENT = Pattern.compile(
             "\\b(?:do|did|have|has|will|does) not uphold\\b|\\bnot upheld\\b", CI);
     private static final Pattern CLOSED = Pattern.compile(
-            "\\b(?:will not|won't|cannot|can ?not|can't|could not|should not|decided not to|not able to|not going to)\\s+"
+            "\\b(?:will not|won't|cannot|can ?not|can't|could not|should not|decided not to|not able to|not going to|"
+                    + "(?:do|does) not intend to)\\s+(?:exercise (?:our |its |his |her )?discretion to\\s+)?"
                     + "(?:start\\s+|begin\\s+|continue\\s+|further\\s+)?(?:to\\s+|an\\s+|with\\s+(?:an\\s+|the\\s+)?)?"
-                    + "investigat\\w*|\\boutside (?:our|the ombudsman's) jurisdiction\\b|\\bwe have no (?:power|jurisdiction)\\b"
+                    + "(?:investigat\\w*|pursue)|\\b(?:law|legislation) prevents (?:us|the ombudsman) (?:from )?investigat\\w*|\\boutside (?:our|the ombudsman's) jurisdiction\\b|\\bwe have no (?:power|jurisdiction)\\b"
                     + "|\\bno longer within our remit\\b", CI);
     /** An investigation stopped after it began: no finding of fault unless one is stated. */
     private static final Pattern ENDED = Pattern.compile(
-            "\\b(?:ended|discontinued|stopped|discontinue|end) (?:our |the |my |this )?investigation\\b"
+            "\\b(?:ended|discontinued|stopped|discontinue|end) (?:our |the |my |this |its |his |her )?investigation\\b"
+                    + "|\\binvestigation (?:of|into) [^.]{0,80}?\\b(?:has been |is |was )discontinued\\b|\\bdid not continue (?:our|the|its|my|this) investigation\\b"
                     + "|\\bdid not investigate (?:this complaint |the complaint |it |this )?further\\b"
                     + "|\\bwill not be investigated further\\b", CI);
     /** The body put things right before or while the Ombudsman looked: counted as upheld, as the LGSCO does. */
@@ -59,7 +61,9 @@ final class Findings {
                     + "\\b(?:should|will|must) (?:now )?(?:apologise|pay|refund|reimburse|make an? (?:symbolic |financial )?"
                     + "payment)\\b", CI);
     private static final Pattern FAULT = Pattern.compile(
-            "\\bat fault\\b|\\bfault(?:s|y)?\\b|\\bmaladministration\\b|\\bservice failure\\b|\\bfailed to\\b|"
+            "\\bat fault\\b|\\bfault(?:s|y)?\\b|\\bmaladministration\\b|\\bservice failures?\\b|\\bfailed to\\b|"
+                    + "^there (?:was|were|has been|had been) (?:some |an )?avoidable delays?\\b|"
+                    + "\\bmade (?:an? |some |several )?(?:errors?|mistakes?)\\b|"
                     + "\\bfailure to\\b|\\bfailings?\\b|\\btook (?:far |much )?too long\\b|\\bwas wrong\\b|"
                     + "\\bthe (?:council|care provider|provider|trust) delayed\\b|\\bwrongly\\b|"
                     + "\\b(?:accepted|accepts|admitted|acknowledged) (?:that )?(?:it|there) (?:was |had |has )?(?:delayed|failed|"

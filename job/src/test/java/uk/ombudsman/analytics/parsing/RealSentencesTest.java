@@ -174,6 +174,44 @@ class RealSentencesTest {
     }
 
     @Test
+    void closuresAndEndedInvestigationsInOtherWordsAreRead() {
+        // real summaries from the reading set's training part, with the Decision line their pages print
+        // housing/managing-council-tenancies/24-008-319: "Closed after initial enquiries"
+        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("The law prevents us investigating this complaint "
+                + "about the Council’s handling of matters at a social housing property."));
+        // other-categories/commercial-and-contracts/20-009-052: "Closed after initial enquiries"
+        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("We will not exercise discretion to investigate "
+                + "this complaint about the Council ending a garage tenancy."));
+        // transport-and-highways/highway-repair-and-maintenance/19-017-828: "Closed after initial enquiries"
+        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("The complaint is about a road’s state of repair. "
+                + "The Ombudsman will not pursue this complaint because Mrs B has the right to take court action."));
+        // planning/building-control/18-012-829: "Closed after initial enquiries"
+        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("The Ombudsman does not intend to investigate Ms "
+                + "X’s complaint about the Council’s issue of a completion certificate for a property she owns."));
+        // transport-and-highways/traffic-management/20-002-256: "Not upheld"
+        assertEquals(Outcome.NOT_UPHELD, inferred("The Ombudsman has discontinued his investigation into Mr C’s "
+                + "complaint about matters relating to traffic calming measures on his estate."));
+        // planning/building-control/21-011-816: "Not upheld"
+        assertEquals(Outcome.NOT_UPHELD, inferred("The investigation of this complaint about the decisions made by a "
+                + "building control officer is discontinued."));
+        // planning/planning-advice/23-007-922: "Not upheld"
+        assertEquals(Outcome.NOT_UPHELD, inferred("We did not continue our investigation because it was unlikely to "
+                + "result in a remedy for X or any other meaningful outcome."));
+    }
+
+    @Test
+    void avoidableDelayAndErrorsMadeAreFindingsOfFault() {
+        // education/special-educational-needs/17-002-809: "Upheld"
+        assertEquals(Outcome.UPHELD, inferred("There was avoidable delay in the way the Council dealt with a transfer "
+                + "of a SEN statement to an EHC Plan."));
+        // benefits-and-tax/housing-benefit-and-council-tax-benefit/18-018-353: "Upheld"
+        assertEquals(Outcome.UPHELD, inferred("It made errors in its decisions and asked for information Mr X had "
+                + "already given or it did not need."));
+        // invented: the same words negated
+        assertEquals(Outcome.NOT_UPHELD, inferred("There was no avoidable delay. We found no fault."));
+    }
+
+    @Test
     void injusticeTheBodyHadAlreadyAddressedIsUpheld() {
         // real, from the reading set's training part; their pages say "Decision : Upheld"
         // benefits-and-tax/council-tax/22-006-171
