@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.ombudsman.analytics.record.DecisionRecord;
 import uk.ombudsman.analytics.record.Outcome;
 import uk.ombudsman.analytics.record.Payment;
@@ -152,78 +154,31 @@ class RealSentencesTest {
                 inferred("We have not found fault by the Council in its handling of Mr X’s applications."));
     }
 
-    @Test
-    void notInvestigatingOnePartBesideNoFaultFoundOnAnotherIsNotUpheld() {
-        // real summaries from the reading set's training part (www.lgo.org.uk/decisions/ + the path); their pages say
-        // "Decision : Not upheld"
-        // planning/enforcement/24-018-190
-        assertEquals(Outcome.NOT_UPHELD, inferred("X complained about the Council’s planning enforcement decisions "
-                + "relating to development on land next to their home. We decided not to investigate this part of "
-                + "their complaint further, because we consider it is unlikely to result in a finding of fault or any "
-                + "other meaningful outcome for X. X also complained that the Council restricted their contact with "
-                + "officers. We found no fault with this part of the complaint because the Council considered and "
-                + "followed its policy."));
-        // education/special-educational-needs/23-017-664
-        assertEquals(Outcome.NOT_UPHELD, inferred("We will not investigate whether the Council ensured delivery of "
-                + "Y’s special educational provision as these matters are too closely linked with the appeal to the "
-                + "Special Educational Needs and Disabilities Tribunal. We did not find fault with the Council for its "
-                + "role in Y’s transition to the post-16 placement."));
-        // invented: no finding made, only the assessment's reason, stays closed
-        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("We will not investigate Mr X’s complaint. "
-                + "There is no sign of fault in the Council’s decision."));
-    }
-
-    @Test
-    void closuresAndEndedInvestigationsInOtherWordsAreRead() {
-        // real summaries from the reading set's training part, with the Decision line their pages print
-        // housing/managing-council-tenancies/24-008-319: "Closed after initial enquiries"
-        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("The law prevents us investigating this complaint "
-                + "about the Council’s handling of matters at a social housing property."));
-        // other-categories/commercial-and-contracts/20-009-052: "Closed after initial enquiries"
-        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("We will not exercise discretion to investigate "
-                + "this complaint about the Council ending a garage tenancy."));
-        // transport-and-highways/highway-repair-and-maintenance/19-017-828: "Closed after initial enquiries"
-        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("The complaint is about a road’s state of repair. "
-                + "The Ombudsman will not pursue this complaint because Mrs B has the right to take court action."));
-        // planning/building-control/18-012-829: "Closed after initial enquiries"
-        assertEquals(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, inferred("The Ombudsman does not intend to investigate Ms "
-                + "X’s complaint about the Council’s issue of a completion certificate for a property she owns."));
-        // transport-and-highways/traffic-management/20-002-256: "Not upheld"
-        assertEquals(Outcome.NOT_UPHELD, inferred("The Ombudsman has discontinued his investigation into Mr C’s "
-                + "complaint about matters relating to traffic calming measures on his estate."));
-        // planning/building-control/21-011-816: "Not upheld"
-        assertEquals(Outcome.NOT_UPHELD, inferred("The investigation of this complaint about the decisions made by a "
-                + "building control officer is discontinued."));
-        // planning/planning-advice/23-007-922: "Not upheld"
-        assertEquals(Outcome.NOT_UPHELD, inferred("We did not continue our investigation because it was unlikely to "
-                + "result in a remedy for X or any other meaningful outcome."));
-    }
-
-    @Test
-    void avoidableDelayAndErrorsMadeAreFindingsOfFault() {
-        // education/special-educational-needs/17-002-809: "Upheld"
-        assertEquals(Outcome.UPHELD, inferred("There was avoidable delay in the way the Council dealt with a transfer "
-                + "of a SEN statement to an EHC Plan."));
-        // benefits-and-tax/housing-benefit-and-council-tax-benefit/18-018-353: "Upheld"
-        assertEquals(Outcome.UPHELD, inferred("It made errors in its decisions and asked for information Mr X had "
-                + "already given or it did not need."));
-        // invented: the same words negated
-        assertEquals(Outcome.NOT_UPHELD, inferred("There was no avoidable delay. We found no fault."));
-    }
-
-    @Test
-    void injusticeTheBodyHadAlreadyAddressedIsUpheld() {
-        // real, from the reading set's training part; their pages say "Decision : Upheld"
-        // benefits-and-tax/council-tax/22-006-171
-        assertEquals(Outcome.UPHELD, inferred("We will not investigate this complaint about Mr X’s council tax "
-                + "account. It is unlikely we could conclude there was fault by the Council on some points. Matters "
-                + "related to the court action are outside our power. The Council has done enough to put matters right "
-                + "and we cannot achieve much of what Mr X wants."));
-        // planning/enforcement/22-009-878
-        assertEquals(Outcome.UPHELD, inferred("We found there was no fault in how the Council responded to Mr R’s and "
-                + "Miss X’s concerns as both a building control and local planning authority. And the Council’s "
-                + "apologies had already suitably addressed any injustice to Mr R arising from its avoidable delay in "
-                + "processing his complaint about what happened."));
+    /**
+     * The outcome of a page without its Decision line, read from its summary. Real summaries from the reading set's
+     * training part (www.lgo.org.uk/decisions/ + the path), each with the outcome its page's Decision line prints;
+     * the rows marked invented check the same words where they must not count.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        planning/enforcement/24-018-190 (closed on one part, no fault found on another) | NOT_UPHELD | X complained about the Council’s planning enforcement decisions relating to development on land next to their home. We decided not to investigate this part of their complaint further, because we consider it is unlikely to result in a finding of fault or any other meaningful outcome for X. X also complained that the Council restricted their contact with officers. We found no fault with this part of the complaint because the Council considered and followed its policy.
+        education/special-educational-needs/23-017-664 | NOT_UPHELD | We will not investigate whether the Council ensured delivery of Y’s special educational provision as these matters are too closely linked with the appeal to the Special Educational Needs and Disabilities Tribunal. We did not find fault with the Council for its role in Y’s transition to the post-16 placement.
+        invented: an assessment's reason is no finding | CLOSED_AFTER_INITIAL_ENQUIRIES | We will not investigate Mr X’s complaint. There is no sign of fault in the Council’s decision.
+        benefits-and-tax/council-tax/22-006-171 (remedied enough) | UPHELD | We will not investigate this complaint about Mr X’s council tax account. It is unlikely we could conclude there was fault by the Council on some points. Matters related to the court action are outside our power. The Council has done enough to put matters right and we cannot achieve much of what Mr X wants.
+        planning/enforcement/22-009-878 | UPHELD | We found there was no fault in how the Council responded to Mr R’s and Miss X’s concerns as both a building control and local planning authority. And the Council’s apologies had already suitably addressed any injustice to Mr R arising from its avoidable delay in processing his complaint about what happened.
+        housing/managing-council-tenancies/24-008-319 (closed in other words) | CLOSED_AFTER_INITIAL_ENQUIRIES | The law prevents us investigating this complaint about the Council’s handling of matters at a social housing property.
+        other-categories/commercial-and-contracts/20-009-052 | CLOSED_AFTER_INITIAL_ENQUIRIES | We will not exercise discretion to investigate this complaint about the Council ending a garage tenancy.
+        transport-and-highways/highway-repair-and-maintenance/19-017-828 | CLOSED_AFTER_INITIAL_ENQUIRIES | The complaint is about a road’s state of repair. The Ombudsman will not pursue this complaint because Mrs B has the right to take court action.
+        planning/building-control/18-012-829 | CLOSED_AFTER_INITIAL_ENQUIRIES | The Ombudsman does not intend to investigate Ms X’s complaint about the Council’s issue of a completion certificate for a property she owns.
+        transport-and-highways/traffic-management/20-002-256 (ended in other words) | NOT_UPHELD | The Ombudsman has discontinued his investigation into Mr C’s complaint about matters relating to traffic calming measures on his estate.
+        planning/building-control/21-011-816 | NOT_UPHELD | The investigation of this complaint about the decisions made by a building control officer is discontinued.
+        planning/planning-advice/23-007-922 | NOT_UPHELD | We did not continue our investigation because it was unlikely to result in a remedy for X or any other meaningful outcome.
+        education/special-educational-needs/17-002-809 (fault in other words) | UPHELD | There was avoidable delay in the way the Council dealt with a transfer of a SEN statement to an EHC Plan.
+        benefits-and-tax/housing-benefit-and-council-tax-benefit/18-018-353 | UPHELD | It made errors in its decisions and asked for information Mr X had already given or it did not need.
+        invented: the same words negated | NOT_UPHELD | There was no avoidable delay. We found no fault.
+        """)
+    void theOutcomeOfAPageWithoutItsDecisionLineIsReadFromItsWords(String page, Outcome expected, String summary) {
+        assertEquals(expected, inferred(summary), page);
     }
 
     @Test
