@@ -57,12 +57,13 @@ final class Findings {
                     + "\\b(?:has|have|had) (?:now |already )?(?:agreed|offered|apologised|upheld|accepted|corrected|"
                     + "provided a|put right)\\b|\\b(?:accepted|accepts|admitted|acknowledged) (?:it|that it|fault|"
                     + "these findings|there (?:was|were|had been))\\b|\\bat our invitation\\b|\\bagreement to\\b|"
-                    + "\\bagreed to (?:apologise|pay|make|remedy|refund|reimburse|review|provide)\\b|"
+                    + "\\bagreed to (?:apologise|pay|make|remedy|refund|reimburse|review|provide|put right)\\b|"
                     + "\\b(?:should|will|must) (?:now )?(?:apologise|pay|refund|reimburse|make an? (?:symbolic |financial )?"
                     + "payment)\\b", CI);
     private static final Pattern FAULT = Pattern.compile(
             "\\bat fault\\b|\\bfault(?:s|y)?\\b|\\bmaladministration\\b|\\bservice failures?\\b|\\bfailed to\\b|"
-                    + "^there (?:was|were|has been|had been) (?:some |an )?avoidable delays?\\b|"
+                    + "^there (?:was|were|has been|had been) (?:some |an |avoidable |unreasonable |undue |unnecessary )*"
+                    + "delays?\\b|"
                     + "\\bmade (?:an? |some |several )?(?:errors?|mistakes?)\\b|"
                     + "\\bfailure to\\b|\\bfailings?\\b|\\btook (?:far |much )?too long\\b|\\bwas wrong\\b|"
                     + "\\bthe (?:council|care provider|provider|trust) delayed\\b|\\bwrongly\\b|"

@@ -175,6 +175,8 @@ class RealSentencesTest {
         planning/planning-advice/23-007-922 | NOT_UPHELD | We did not continue our investigation because it was unlikely to result in a remedy for X or any other meaningful outcome.
         education/special-educational-needs/17-002-809 (fault in other words) | UPHELD | There was avoidable delay in the way the Council dealt with a transfer of a SEN statement to an EHC Plan.
         benefits-and-tax/housing-benefit-and-council-tax-benefit/18-018-353 | UPHELD | It made errors in its decisions and asked for information Mr X had already given or it did not need.
+        housing/homelessness/23-012-496 | UPHELD | There was delay in offering Miss X temporary accommodation after the main housing duty was accepted.
+        benefits-and-tax/housing-benefit-and-council-tax-benefit/18-016-709 (a remedy agreed) | UPHELD | Mr X complained about the Council’s handling of his application for discretionary housing payments. The Council agreed to put right the resulting injustice.
         invented: the same words negated | NOT_UPHELD | There was no avoidable delay. We found no fault.
         """)
     void theOutcomeOfAPageWithoutItsDecisionLineIsReadFromItsWords(String page, Outcome expected, String summary) {
