@@ -59,10 +59,11 @@ java25() {
 # command that is run again: recording what a run loads makes that run about twice as slow, and so does assembling
 # the cache in the run after it, while a run from the cache takes two thirds of a Java 17 run. So the first run of a
 # command runs plainly on Java 17 and leaves a mark; the second records (a training run); the third assembles the
-# cache from the record (once) and every later run starts from it. A record is kept only if its run exited 0 (the
-# main class then creates CONFIG.ok); otherwise the next run records again. A new jar, classpath, JVM option, heap
-# or JDK gives a new cache, since the old would not match. JVM options (-D...) come before the main class. --java17 keeps
-# to the default java (the benchmark's driver, whose own timings and child JVMs are measured on it).
+# cache from the record (once) and every later run starts from it. A record is kept only if its run exited 0 having
+# done a command's work, not only printed help (the main class then creates CONFIG.ok); else the next run records
+# again. A new jar, classpath, JVM option, heap or JDK gives a new cache, since the old would not match. JVM options
+# (-D...) come before the main class. --java17 keeps to the default java (the benchmark's driver, whose own timings
+# and child JVMs are measured on it).
 launch_java() { # launch_java [--java17] HEAP CLASSPATH [-DKEY=VALUE...] MAIN_CLASS ARGS...
   local java17=false j25 key aot config name
   if [[ "$1" == --java17 ]]; then

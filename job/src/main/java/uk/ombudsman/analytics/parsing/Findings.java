@@ -41,12 +41,14 @@ final class Findings {
             "\\b(?:will not|won't|cannot|can ?not|can't|could not|should not|decided not to|not able to|not going to|"
                     + "(?:do|does) not intend to)\\s+(?:exercise (?:our |its |his |her )?discretion to\\s+)?"
                     + "(?:start\\s+|begin\\s+|continue\\s+|further\\s+)?(?:to\\s+|an\\s+|with\\s+(?:an\\s+|the\\s+)?)?"
-                    + "(?:investigat\\w*|pursue)|\\b(?:law|legislation) prevents (?:us|the ombudsman) (?:from )?investigat\\w*|\\boutside (?:our|the ombudsman's) jurisdiction\\b|\\bwe have no (?:power|jurisdiction)\\b"
+                    + "(?:investigat\\w*|pursue)|\\b(?:law|legislation) prevents (?:us|the ombudsman) (?:from )?investigat\\w*"
+                    + "|\\boutside (?:our|the ombudsman's) jurisdiction\\b|\\bwe have no (?:power|jurisdiction)\\b"
                     + "|\\bno longer within our remit\\b", CI);
     /** An investigation stopped after it began: no finding of fault unless one is stated. */
     private static final Pattern ENDED = Pattern.compile(
             "\\b(?:ended|discontinued|stopped|discontinue|end) (?:our |the |my |this |its |his |her )?investigation\\b"
-                    + "|\\binvestigation (?:of|into) [^.]{0,80}?\\b(?:has been |is |was )discontinued\\b|\\bdid not continue (?:our|the|its|my|this) investigation\\b"
+                    + "|\\binvestigation (?:of|into) [^.]{0,80}?\\b(?:has been |is |was )discontinued\\b"
+                    + "|\\bdid not continue (?:our|the|its|my|this) investigation\\b"
                     + "|\\bdid not investigate (?:this complaint |the complaint |it |this )?further\\b"
                     + "|\\bwill not be investigated further\\b", CI);
     /** The body put things right before or while the Ombudsman looked: counted as upheld, as the LGSCO does. */
@@ -137,7 +139,7 @@ final class Findings {
      * paid during the period of delay", "the apologies had already suitably addressed any injustice ... arising from
      * its avoidable delay").
      */
-    private static final Pattern APOLOGY_FOR_DELAY = Pattern.compile(
+    private static final Pattern REMEDY_FOR_DELAY = Pattern.compile(
             "\\b(?:apologi[sz]\\w*|pay|paid|payment|repay|refund|reimburse|remed(?:y|ied|ies)|addressed|recognise)\\b"
                     + "[^.]{0,100}?\\b(?:for|caused by|because of|due to|arising from|resulting from|during)\\s"
                     + "(?:[\\w’']+\\s){0,3}?delays?\\b", CI);
@@ -311,7 +313,7 @@ final class Findings {
     }
 
     private static boolean remediesDelay(String s) {
-        return s.contains("elay") && APOLOGY_FOR_DELAY.matcher(s).find();
+        return s.contains("elay") && REMEDY_FOR_DELAY.matcher(s).find();
     }
 
     /** Something not done in time, in the words of {@link #LATE}. */
@@ -374,7 +376,7 @@ final class Findings {
                 out.add("c=delayfault");
             }
             cue(DELAY_FINDING, s, "c=delayfinding", out);
-            cue(APOLOGY_FOR_DELAY, s, "c=apologydelay", out);
+            cue(REMEDY_FOR_DELAY, s, "c=apologydelay", out);
             cue(COMPLAINT_ABOUT_DELAY, s, "c=aboutdelay", out);
         }
     }

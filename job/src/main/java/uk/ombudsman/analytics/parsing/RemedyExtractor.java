@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +114,7 @@ final class RemedyExtractor {
                 leadIn = line.text();
             }
         }
-        Set<String> withSums = new java.util.HashSet<>();
+        Set<String> withSums = new HashSet<>();
         payments.stream().filter(p -> p.getAmountGbp() != null).forEach(p -> withSums.add(p.getEvidence()));
         // "will make a payment" in the summary, the sum in the agreed action: where any sum is printed, the payments
         // with none are the same money mentioned before its sum was given; not one asked for beside a sum in its own
